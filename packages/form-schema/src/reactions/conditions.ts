@@ -1,11 +1,5 @@
-import { concretize, getAt, isEmptyValue } from '../schema/paths'
+import { concretize, deepEqual as same, getAt, isEmptyValue } from '../schema/paths'
 import type { Condition, ConditionOp } from './types'
-
-function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  // Multi-value fields (Checkbox.Group) compare as lists.
-  return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b)
-}
 
 /** Orders numbers with numbers and text with text (ISO dates sort as text); anything else is not comparable. */
 function compare(a: unknown, b: unknown): number | undefined {

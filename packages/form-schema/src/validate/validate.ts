@@ -1,0 +1,155 @@
+import type { Locale } from '../formats/types'
+import { accessOf, FIELD_ACCESS, type FieldPermissions } from '../permissions/access'
+import { evaluateReactions } from '../reactions/evaluate'
+import type { FieldStates } from '../reactions/types'
+import { deepEqual, getAt, isEmptyValue, isRecord, joinPath } from '../schema/paths'
+import { buildTree, dataChildren, type SchemaNode } from '../schema/tree'
+import type { EnumItem, FieldSchema, FormData, FormSchema } from '../schema/types'
+import { validatorRules } from '../schema/validator-rules'
+import { checkRules, type Failure } from './check-rules'
+import { hasType } from './check-type'
+import { messageFor, typeName, VALIDATION_CODES as C, type ValidationCode } from './codes'
+
+/** What `validate` needs besides schema and data. Everything is optional. */
+export interface ValidateContext {
+  /** Message language; zh-CN by default. */
+  readonly locale?: Locale
+  /** Code tables by id, for `x-dictionary` fields. A field whose table is missing fails with DICTIONARY_UNAVAILABLE. */
+  readonly dictionaries?: Readonly<Record<string, readonly EnumItem[]>>
+  /** Permissions of the current step; fields not editable here are rejected with NOT_EDITABLE. */
+  readonly permissions?: FieldPermissions
+  /** Stored values: a non-editable field may be echoed back unchanged without an error. */
+  readonly current?: FormData
+  /** Today, for birth dates in ID numbers; the real clock when left out. */
+  readonly now?: Date
+}
+
+/** One problem, at a concrete path such as `expenses[1].amount`. */
+export interface ValidationError {
+  readonly path: string
+  readonly code: ValidationCode
+  readonly message: string
+}
+
+/**
+ * The verdict. `data` holds what may be stored: known, editable, visible
+ * fields only, with computed values filled in.
+ */
+export interface ValidationResult {
+  readonly ok: boolean
+  readonly errors: readonly ValidationError[]
+  readonly data: Record<string, unknown>
+}
+
+interface Run {
+  readonly context: ValidateContext
+  readonly locale: Locale
+  readonly states: FieldStates
+  readonly errors: ValidationError[]
+}
+
+function report(run: Run, node: SchemaNode | undefined, path: string, failure: Failure): void {
+  const label = node?.schema.title ?? (path || 'form')
+  const message = failure.message ?? messageFor(failure.code, { label, ...failure.params }, run.locale)
+  run.errors.push({ path, code: failure.code, message })
+}
+
+function checkValue(run: Run, node: SchemaNode, schema: FieldSchema, value: unknown, path: string): boolean {
+  if (!hasType(value, schema.type)) {
+    report(run, node, path, { code: C.TYPE, params: { expected: typeName(schema.type ?? '', run.locale) } })
+    return false
+  }
+  const failures = checkRules(schema, value, { ...run.context, locale: run.locale })
+  for (const failure of failures) report(run, node, path, failure)
+  return failures.length === 0
+}
+
+function validateRows(run: Run, node: SchemaNode, rows: unknown[], path: string): unknown[] {
+  const { minItems, maxItems } = node.schema
+  if (minItems !== undefined && rows.length < minItems) report(run, node, path, { code: C.MIN_ITEMS, params: { limit: minItems } })
+  if (maxItems !== undefined && rows.length > maxItems) report(run, node, path, { code: C.MAX_ITEMS, params: { limit: maxItems } })
+  const items = node.schema.items
+  return rows.map((row, index) => {
+    const rowPath = `${path}[${index}]`
+    if (node.children.length > 0) return validateObject(run, node, row, rowPath)
+    if (items) checkValue(run, node, items, row, rowPath)
+    return row
+  })
+}
+
+function validateField(run: Run, node: SchemaNode, value: unknown, path: string): { keep: boolean; value?: unknown } {
+  if (accessOf(node, run.context.permissions) !== FIELD_ACCESS.editable) {
+    // A step may echo a locked value back unchanged; anything else is an attempt to write it.
+    if (value !== undefined && !deepEqual(value, getAt(run.context.current, path))) report(run, node, path, { code: C.NOT_EDITABLE })
+    return { keep: false }
+  }
+  const state = run.states[path]
+  // Hidden by a reaction: Formily drops such values, so the server does too, silently.
+  if (state && !state.visible) return { keep: false }
+  let effective = value
+  if (node.schema['x-computed'] !== undefined && state?.value !== undefined) {
+    if (value !== undefined && !sameComputed(value, state.value)) {
+      report(run, node, path, { code: C.COMPUTED_MISMATCH, params: { expected: String(state.value) } })
+    }
+    effective = state.value
+  }
+  if (Array.isArray(effective) && node.kind === 'array' && (effective.length > 0 || !state?.required)) {
+    return { keep: true, value: checkValue(run, node, node.schema, effective, path) ? validateRows(run, node, effective, path) : effective }
+  }
+  if (isEmptyValue(effective)) {
+    if (state?.required) report(run, node, path, { code: C.REQUIRED, ...requiredMessage(node.schema) })
+    return { keep: effective !== undefined, value: effective }
+  }
+  if (!checkValue(run, node, node.schema, effective, path)) return { keep: true, value: effective }
+  if (node.kind === 'object') return { keep: true, value: validateObject(run, node, effective, path) }
+  return { keep: true, value: effective }
+}
+
+/** The designer's message of a `{ required: true, message }` rule, if any. */
+function requiredMessage(schema: FieldSchema): { message?: string } {
+  const message = validatorRules(schema).find((rule) => rule.required === true)?.message
+  return message === undefined ? {} : { message }
+}
+
+/** Computed numbers are compared to the cent-and-beyond, so float noise in the browser is not an error. */
+function sameComputed(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) < 1e-6
+  return deepEqual(a, b)
+}
+
+function validateObject(run: Run, node: SchemaNode, value: unknown, path: string): Record<string, unknown> {
+  if (!isRecord(value)) {
+    report(run, node, path, { code: C.TYPE, params: { expected: typeName('object', run.locale) } })
+    return {}
+  }
+  const children = dataChildren(node)
+  const known = new Set(children.map((c) => c.key))
+  for (const key of Object.keys(value)) if (!known.has(key)) report(run, undefined, joinPath(path, key), { code: C.UNKNOWN_FIELD })
+  const out: Record<string, unknown> = {}
+  for (const child of children) {
+    const result = validateField(run, child, value[child.key], joinPath(path, child.key))
+    if (result.keep) out[child.key] = result.value
+  }
+  return out
+}
+
+/**
+ * Validates submitted form data against the schema, with the same verdict in
+ * the browser and on the server: required (after reactions), types, ranges,
+ * lengths, patterns, options and code tables, national formats, sub-table rows,
+ * unknown fields and fields the current step may not edit.
+ *
+ * @example
+ * const { ok, errors, data } = validate(schema, body, { permissions: step.fields, dictionaries })
+ * if (!ok) throw new HttpError(422, 'FORM_INVALID', errors)
+ */
+export function validate(schema: FormSchema, data: unknown, context: ValidateContext = {}): ValidationResult {
+  const run: Run = {
+    context,
+    locale: context.locale ?? 'zh-CN',
+    states: evaluateReactions(schema, isRecord(data) ? data : {}),
+    errors: [],
+  }
+  const clean = validateObject(run, buildTree(schema), data, '')
+  return { ok: run.errors.length === 0, errors: run.errors, data: clean }
+}
