@@ -1,0 +1,31 @@
+import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw } from 'vue-router'
+import type { Pinia } from 'pinia'
+import { installAuthGuard, LoginView, ProfileView, ROUTE_NAMES, useSessionStore, type RoleName } from '@hall/web-common'
+import DesignerShell from './components/DesignerShell.vue'
+import ForbiddenView from './views/ForbiddenView.vue'
+import ItemsView from './views/ItemsView.vue'
+
+/** Who may design items; everyone else is shown the forbidden page. */
+export const DESIGNER_ROLES: readonly RoleName[] = ['platform_admin', 'unit_admin', 'hall_admin']
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: ROUTE_NAMES.login, component: LoginView, meta: { public: true } },
+  { path: '/forbidden', name: ROUTE_NAMES.forbidden, component: ForbiddenView },
+  {
+    path: '/',
+    component: DesignerShell,
+    children: [
+      { path: '', name: ROUTE_NAMES.home, component: ItemsView },
+      { path: 'profile', name: ROUTE_NAMES.profile, component: ProfileView },
+    ],
+  },
+  { path: '/:unknown(.*)*', redirect: { name: ROUTE_NAMES.home } },
+]
+
+/** The designer's router: served under /designer/, open to administrators only. */
+export function createDesignerRouter(pinia: Pinia, history: RouterHistory = createWebHistory('/designer/')) {
+  useSessionStore(pinia).restrictToRoles(DESIGNER_ROLES)
+  const router = createRouter({ history, routes })
+  installAuthGuard(router)
+  return router
+}

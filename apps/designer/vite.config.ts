@@ -1,0 +1,9 @@
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+
+// The server serves this build at "/designer/"; in dev, Vite forwards the API to a local `hall start`.
+export default defineConfig({
+  base: '/designer/',
+  plugins: [vue()],
+  server: { port: 5174, proxy: { '/api': 'http://127.0.0.1:8787' } },
+})

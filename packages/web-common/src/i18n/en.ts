@@ -1,0 +1,75 @@
+import type zhCN from './zh-CN'
+
+/** English twin of `zh-CN.ts`; the type keeps both files in step. */
+const en: typeof zhCN = {
+  product: { name: 'One-stop Service Hall' },
+  common: {
+    loading: 'Loading…',
+    comingSoon: 'Coming soon',
+    backHome: 'Back to home',
+  },
+  language: { label: 'Language', switchTo: 'Switch language' },
+  login: {
+    title: 'Sign in',
+    username: 'Username',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    usernameRequired: 'Enter your username',
+    passwordRequired: 'Enter your password',
+    lockedTitle: 'Account locked',
+    lockedHint: 'Try again later, or ask your unit administrator to unlock it.',
+  },
+  layout: {
+    openMenu: 'Open menu',
+    navigation: 'Navigation',
+    profile: 'My profile',
+    logout: 'Sign out',
+    role: 'Current role',
+    unit: 'Unit',
+  },
+  roles: {
+    platform_admin: 'Platform administrator',
+    unit_admin: 'Unit administrator',
+    hall_admin: 'Hall administrator',
+    window_staff: 'Window staff',
+    approver: 'Approver',
+    applicant: 'Applicant',
+  },
+  profile: {
+    title: 'My profile',
+    account: 'Account',
+    username: 'Username',
+    displayName: 'Name',
+    unit: 'Unit',
+    departments: 'Departments',
+    posts: 'Posts',
+    roles: 'Roles',
+    none: 'None',
+    holderA: 'A holder',
+    holderB: 'B holder',
+    wholeUnit: 'Whole unit',
+    mustChangePassword: 'Your password is new or was reset: please change it first.',
+  },
+  password: {
+    title: 'Change password',
+    current: 'Current password',
+    new: 'New password',
+    confirm: 'Confirm new password',
+    submit: 'Change password',
+    currentRequired: 'Enter your current password',
+    newRequired: 'Enter a new password',
+    confirmMismatch: 'The two new passwords differ',
+    changed: 'Password changed',
+  },
+  errors: {
+    NETWORK_ERROR: 'Cannot reach the server. Check your network and try again.',
+    UNEXPECTED_RESPONSE: 'The server could not handle the request ({status}). Try again later.',
+    LOGIN_FAILED: 'Wrong username or password.',
+    ACCOUNT_LOCKED: 'Too many failed sign-ins: the account is locked for a while.',
+    UNAUTHENTICATED: 'Your session has ended. Please sign in again.',
+    unknown: 'The operation failed ({code}). Try again later.',
+  },
+}
+
+export default en

@@ -1,0 +1,38 @@
+import type { Router } from 'vue-router'
+import { useSessionStore } from '../stores/session'
+import { ROUTE_NAMES, redirectTarget } from './route-names'
+
+/**
+ * Sends every navigation through the session: asks `/api/auth/me` once, then
+ * - no session → login (remembering the page in `?redirect=`),
+ * - signed in on the login page → on to the remembered page,
+ * - none of the app's roles → the forbidden page,
+ * - a password that must change → the profile page, where the form is.
+ */
+export function installAuthGuard(router: Router): void {
+  router.beforeEach(async (to) => {
+    const session = useSessionStore()
+    if (session.status === 'unknown') {
+      try {
+        await session.fetchMe()
+      } catch {
+        // Server unreachable: treat as signed out; the login form reports the failure on submit.
+      }
+    }
+    if (to.meta.public) {
+      return to.name === ROUTE_NAMES.login && session.isAuthenticated
+        ? redirectTarget(to.query.redirect)
+        : true
+    }
+    if (!session.isAuthenticated) {
+      return { name: ROUTE_NAMES.login, query: { redirect: to.fullPath } }
+    }
+    if (session.isForbidden) {
+      return to.name === ROUTE_NAMES.forbidden ? true : { name: ROUTE_NAMES.forbidden }
+    }
+    if (session.user?.mustChangePassword && to.name !== ROUTE_NAMES.profile) {
+      return { name: ROUTE_NAMES.profile }
+    }
+    return to.name === ROUTE_NAMES.forbidden ? { name: ROUTE_NAMES.home } : true
+  })
+}
