@@ -1,0 +1,303 @@
+/**
+ * Moddle process → {@link ProcessDefinition}, collecting semantic problems
+ * (dangling gateways, missing conditions, bad hall values, FEEL syntax errors).
+ */
+import type { ModdleElement } from 'bpmn-moddle'
+import type { DeployProblem } from '../errors'
+import { compileFeel, FeelSyntaxError, type CompiledExpression } from '../expressions/feel'
+import { parseAssignees } from '../assignment/spec'
+import { parseCycle, parseDeadline } from '../time/duration'
+import { parseApproval, parseFieldMode, parseHallDeadline, parseItemType, parseTimeout } from './hall-attributes'
+import { ElementKind, type ElementDef, type EventTrigger, type FlowDef, type ProcessDefinition, type UserTaskDef } from './model'
+
+const KINDS: Record<string, ElementKind> = {
+  'bpmn:StartEvent': ElementKind.startEvent,
+  'bpmn:EndEvent': ElementKind.endEvent,
+  'bpmn:UserTask': ElementKind.userTask,
+  'bpmn:ServiceTask': ElementKind.serviceTask,
+  'bpmn:ScriptTask': ElementKind.scriptTask,
+  'bpmn:Task': ElementKind.passTask,
+  'bpmn:ManualTask': ElementKind.passTask,
+  'bpmn:ReceiveTask': ElementKind.receiveTask,
+  'bpmn:ExclusiveGateway': ElementKind.exclusiveGateway,
+  'bpmn:ParallelGateway': ElementKind.parallelGateway,
+  'bpmn:InclusiveGateway': ElementKind.inclusiveGateway,
+  'bpmn:EventBasedGateway': ElementKind.eventBasedGateway,
+  'bpmn:IntermediateCatchEvent': ElementKind.intermediateCatchEvent,
+  'bpmn:IntermediateThrowEvent': ElementKind.intermediateThrowEvent,
+  'bpmn:BoundaryEvent': ElementKind.boundaryEvent,
+}
+const ACTIVITIES = new Set<ElementKind>(['userTask', 'serviceTask', 'scriptTask', 'passTask', 'receiveTask'])
+const CONDITIONAL_SOURCES = new Set<ElementKind>(['exclusiveGateway', 'inclusiveGateway'])
+
+type Problems = DeployProblem[]
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
+const idOf = (v: unknown): string | undefined => str((v as ModdleElement | undefined)?.id)
+
+/** Compile `=<FEEL>`; on failure records a problem and returns undefined. */
+export function compileHallFeel(text: string, element: string, what: string, problems: Problems): CompiledExpression | undefined {
+  const body = text.trim()
+  if (!body.startsWith('=')) {
+    problems.push({ element, message: `Expected ${what} to be a FEEL expression starting with '=', but got '${body}'` })
+    return undefined
+  }
+  try {
+    return compileFeel(body.slice(1))
+  } catch (error) {
+    const position = error instanceof FeelSyntaxError ? ` at position ${error.position + 1}` : ''
+    problems.push({ element, message: `FEEL syntax error in ${what} '${body}'${position}: ${(error as Error).message}` })
+    return undefined
+  }
+}
+
+/** Run `parse`, turning a thrown Error into a problem for `element`. */
+function attempt<T>(element: string, problems: Problems, parse: () => T): T | undefined {
+  try {
+    return parse()
+  } catch (error) {
+    problems.push({ element, message: (error as Error).message })
+    return undefined
+  }
+}
+
+export function compileProcess(process: ModdleElement, problems: Problems): ProcessDefinition {
+  const key = process.id ?? 'process'
+  const elements: Record<string, ElementDef> = {}
+  const flows: Record<string, FlowDef> = {}
+  const moddleFlows: ModdleElement[] = []
+
+  for (const el of (process.flowElements as ModdleElement[] | undefined) ?? []) {
+    const id = el.id ?? ''
+    if (el.$type === 'bpmn:SequenceFlow') {
+      moddleFlows.push(el)
+      continue
+    }
+    const kind = KINDS[el.$type]
+    if (!kind) continue // already reported by the whitelist walk
+    elements[id] = compileElement(el, kind, problems)
+  }
+  for (const el of moddleFlows) {
+    const id = el.id ?? ''
+    const source = idOf(el.sourceRef)
+    const target = idOf(el.targetRef)
+    if (!source || !target || !elements[source] || !elements[target]) {
+      problems.push({ element: id, message: 'Expected a sequence flow between two supported flow nodes, but its source or target is missing' })
+      continue
+    }
+    const body = str((el.conditionExpression as ModdleElement | undefined)?.body)
+    const condition = body === undefined ? undefined : compileHallFeel(body, id, 'condition', problems)
+    flows[id] = { id, source, target, ...(condition ? { condition } : {}) }
+    elements[source]!.outgoing.push(id)
+    elements[target]!.incoming.push(id)
+  }
+  validateGraph(elements, flows, problems)
+
+  const starts = Object.values(elements).filter((e) => e.kind === 'startEvent')
+  const noneStart = starts.find((e) => e.trigger?.kind === 'none')
+  if (!starts.length) problems.push({ element: key, message: 'Expected at least one start event, but found none' })
+  const promise = str(process.promise)
+  const itemType = str(process.itemType)
+  return {
+    key,
+    ...(str(process.name) ? { name: str(process.name) } : {}),
+    ...(promise ? { promise: attempt(key, problems, () => parseHallDeadline('hall:promise', promise)) } : {}),
+    ...(itemType ? { itemType: attempt(key, problems, () => parseItemType(itemType)) } : {}),
+    elements,
+    flows,
+    ...(noneStart ? { noneStart: noneStart.id } : {}),
+    upstream: upstreamOfJoins(elements, flows),
+  }
+}
+
+function compileElement(el: ModdleElement, kind: ElementKind, problems: Problems): ElementDef {
+  const id = el.id ?? ''
+  const def: ElementDef = { id, kind, incoming: [], outgoing: [], boundaries: [] }
+  if (str(el.name)) def.name = str(el.name)
+  const defaultFlow = idOf(el.default)
+  if (defaultFlow) def.defaultFlow = defaultFlow
+  if (kind.endsWith('Event')) {
+    const trigger = compileTrigger(el, kind, problems)
+    if (trigger) def.trigger = trigger
+  }
+  if (kind === 'boundaryEvent') {
+    def.attachedTo = idOf(el.attachedToRef) ?? ''
+    def.interrupting = el.cancelActivity !== false
+  }
+  if (kind === 'userTask') def.userTask = compileUserTask(el, problems)
+  if (kind === 'serviceTask') {
+    const handler = str(el.handler)
+    if (!handler) problems.push({ element: id, message: 'Expected hall:handler on a service task, but it is missing' })
+    const inputs: Record<string, CompiledExpression> = {}
+    for (const input of extensions(el, 'hall:Input')) {
+      const expression = compileHallFeel(str(input.value) ?? '', id, `input '${str(input.name)}'`, problems)
+      if (expression && str(input.name)) inputs[str(input.name)!] = expression
+    }
+    def.handler = { name: handler ?? '', inputs }
+  }
+  if (kind === 'scriptTask') {
+    if ((str(el.scriptFormat) ?? 'feel').toLowerCase() !== 'feel') problems.push({ element: id, message: `Expected scriptFormat feel, but got '${str(el.scriptFormat)}'` })
+    const expression = compileHallFeel(str(el.script) ?? '', id, 'script', problems)
+    const resultVariable = str(el.resultVariable)
+    if (!resultVariable) problems.push({ element: id, message: 'Expected hall:resultVariable on a script task, but it is missing' })
+    if (expression && resultVariable) def.script = { expression, resultVariable }
+  }
+  if (kind === 'receiveTask') {
+    const name = str((el.messageRef as ModdleElement | undefined)?.name)
+    if (!name) problems.push({ element: id, message: 'Expected a receive task to reference a named bpmn:message, but it does not' })
+    else def.trigger = { kind: 'message', name }
+  }
+  return def
+}
+
+function extensions(el: ModdleElement, type: string): ModdleElement[] {
+  const values = ((el.extensionElements as ModdleElement | undefined)?.values as ModdleElement[] | undefined) ?? []
+  return values.filter((v) => v.$type === type)
+}
+
+const ALLOWED_TRIGGERS: Record<string, readonly EventTrigger['kind'][]> = {
+  startEvent: ['none', 'message'],
+  endEvent: ['none', 'terminate', 'error'],
+  intermediateCatchEvent: ['timer', 'message'],
+  intermediateThrowEvent: ['none'],
+  boundaryEvent: ['timer', 'message', 'error'],
+}
+
+function compileTrigger(el: ModdleElement, kind: ElementKind, problems: Problems): EventTrigger | undefined {
+  const id = el.id ?? ''
+  const definitions = (el.eventDefinitions as ModdleElement[] | undefined) ?? []
+  if (definitions.length > 1) problems.push({ element: id, message: 'Expected at most one event definition, but found several' })
+  const ed = definitions[0]
+  let trigger: EventTrigger | undefined
+  if (!ed) trigger = { kind: 'none' }
+  else if (ed.$type === 'bpmn:TerminateEventDefinition') trigger = { kind: 'terminate' }
+  else if (ed.$type === 'bpmn:ErrorEventDefinition') {
+    const code = str((ed.errorRef as ModdleElement | undefined)?.errorCode)
+    trigger = code ? { kind: 'error', code } : { kind: 'error' }
+  } else if (ed.$type === 'bpmn:MessageEventDefinition') {
+    const name = str((ed.messageRef as ModdleElement | undefined)?.name)
+    if (!name) problems.push({ element: id, message: 'Expected the message event to reference a named bpmn:message, but it does not' })
+    else trigger = { kind: 'message', name }
+  } else if (ed.$type === 'bpmn:TimerEventDefinition') {
+    const timer = attempt(id, problems, () => compileTimer(ed))
+    if (timer) trigger = { kind: 'timer', timer }
+  }
+  if (trigger && !(ALLOWED_TRIGGERS[kind] ?? []).includes(trigger.kind)) {
+    problems.push({ element: id, message: `A ${trigger.kind} trigger is not supported on ${kind}` })
+    return undefined
+  }
+  if (kind === 'boundaryEvent' && trigger?.kind === 'error' && el.cancelActivity === false) {
+    problems.push({ element: id, message: 'Expected an error boundary event to interrupt, but cancelActivity is false' })
+  }
+  return trigger
+}
+
+function compileTimer(ed: ModdleElement) {
+  const body = (key: string) => str((ed[key] as ModdleElement | undefined)?.body)?.trim()
+  const duration = body('timeDuration')
+  const date = body('timeDate')
+  const cycle = body('timeCycle')
+  if (duration) {
+    const spec = parseDeadline(duration)
+    if (!spec) throw new Error(`Expected timeDuration like PT1H or 3wd, but got '${duration}'`)
+    return { kind: 'duration', spec } as const
+  }
+  if (date) {
+    if (Number.isNaN(Date.parse(date)) || !/[zZ]|[+-]\d\d:\d\d$/.test(date)) throw new Error(`Expected timeDate as an ISO date-time with offset, but got '${date}'`)
+    return { kind: 'date', at: new Date(date).toISOString() } as const
+  }
+  if (cycle) {
+    const parsed = parseCycle(cycle)
+    if (!parsed) throw new Error(`Expected timeCycle like R3/PT1H, but got '${cycle}'`)
+    return { kind: 'cycle', ...parsed } as const
+  }
+  throw new Error('Expected timeDuration, timeDate or timeCycle on the timer, but found none')
+}
+
+function compileUserTask(el: ModdleElement, problems: Problems): UserTaskDef {
+  const id = el.id ?? ''
+  const text = (key: string) => str(el[key])
+  const task: UserTaskDef = {
+    assignees: attempt(id, problems, () => parseAssignees(text('assignee') ?? '')) ?? [],
+    approval: { kind: 'single' },
+    fields: [],
+  }
+  if (!text('assignee')) problems.push({ element: id, message: 'Expected hall:assignee on a user task, but it is missing' })
+  const loop = el.loopCharacteristics as ModdleElement | undefined
+  if (loop) task.approval = { kind: loop.isSequential ? 'sequential' : 'all' }
+  const approval = text('approval')
+  if (approval) task.approval = attempt(id, problems, () => parseApproval(approval)) ?? task.approval
+  const completion = str((loop?.completionCondition as ModdleElement | undefined)?.body)
+  if (completion) {
+    const expression = compileHallFeel(completion, id, 'completionCondition', problems)
+    if (expression) task.completionCondition = expression
+  }
+  const due = text('due')
+  const warn = text('warn')
+  const onTimeout = text('onTimeout')
+  if (due) task.due = attempt(id, problems, () => parseHallDeadline('hall:due', due))
+  if (warn) task.warn = attempt(id, problems, () => parseHallDeadline('hall:warn', warn))
+  if (onTimeout) task.onTimeout = attempt(id, problems, () => parseTimeout(onTimeout))
+  if ((warn || onTimeout) && !due) problems.push({ element: id, message: 'Expected hall:due when hall:warn or hall:onTimeout is set, but it is missing' })
+  if (text('form')) task.form = text('form')
+  for (const permission of extensions(el, 'hall:FieldPermission')) {
+    const mode = attempt(id, problems, () => parseFieldMode(str(permission.mode) ?? ''))
+    const path = str(permission.path)
+    if (!path) problems.push({ element: id, message: 'Expected hall:fieldPermission to have a path, but it is missing' })
+    else if (mode) task.fields.push({ path, mode })
+  }
+  return task
+}
+
+function validateGraph(elements: Record<string, ElementDef>, flows: Record<string, FlowDef>, problems: Problems): void {
+  for (const el of Object.values(elements)) {
+    const needsIncoming = el.kind !== 'startEvent' && el.kind !== 'boundaryEvent'
+    if (el.kind === 'startEvent' && el.incoming.length) problems.push({ element: el.id, message: 'Expected no incoming flow on a start event, but found some' })
+    if (needsIncoming && !el.incoming.length) problems.push({ element: el.id, message: `Expected ${el.kind} to have an incoming sequence flow, but it has none` })
+    if (el.kind !== 'endEvent' && !el.outgoing.length) problems.push({ element: el.id, message: `Expected ${el.kind} to have an outgoing sequence flow, but it has none` })
+    if (el.kind === 'endEvent' && el.outgoing.length) problems.push({ element: el.id, message: 'Expected no outgoing flow on an end event, but found some' })
+    if (el.defaultFlow && !el.outgoing.includes(el.defaultFlow)) problems.push({ element: el.id, message: `Expected default flow ${el.defaultFlow} to leave this gateway, but it does not` })
+    if (CONDITIONAL_SOURCES.has(el.kind) && el.outgoing.length > 1) {
+      for (const f of el.outgoing) {
+        if (f !== el.defaultFlow && !flows[f]!.condition) problems.push({ element: f, message: `Expected a condition on flow leaving ${el.kind} ${el.id} (or make it the default), but it has none` })
+      }
+    }
+    if (el.kind === 'eventBasedGateway') {
+      for (const f of el.outgoing) {
+        const target = elements[flows[f]!.target]!
+        const waits = (target.kind === 'intermediateCatchEvent' && target.incoming.length === 1) || target.kind === 'receiveTask'
+        if (!waits) problems.push({ element: el.id, message: `Expected event-based gateway targets to be catch events or receive tasks, but ${target.id} is ${target.kind}` })
+      }
+    }
+    if (el.kind === 'boundaryEvent') {
+      const host = el.attachedTo ? elements[el.attachedTo] : undefined
+      if (!host || !ACTIVITIES.has(host.kind)) problems.push({ element: el.id, message: 'Expected the boundary event to sit on a task, but it does not' })
+      else host.boundaries.push(el.id)
+    }
+  }
+  for (const flow of Object.values(flows)) {
+    if (flow.condition && !CONDITIONAL_SOURCES.has(elements[flow.source]!.kind)) {
+      problems.push({ element: flow.id, message: `Conditional flows are supported after exclusive and inclusive gateways only, but this one leaves ${elements[flow.source]!.kind} ${flow.source}` })
+    }
+  }
+}
+
+/** For each inclusive join: the elements from which a token could still arrive at it. */
+function upstreamOfJoins(elements: Record<string, ElementDef>, flows: Record<string, FlowDef>): Record<string, ReadonlySet<string>> {
+  const result: Record<string, ReadonlySet<string>> = {}
+  for (const join of Object.values(elements)) {
+    if (join.kind !== 'inclusiveGateway' || join.incoming.length < 2) continue
+    const seen = new Set<string>()
+    const queue = join.incoming.map((f) => flows[f]!.source)
+    while (queue.length) {
+      const id = queue.pop()!
+      if (seen.has(id) || id === join.id) continue
+      seen.add(id)
+      const el = elements[id]
+      if (!el) continue
+      for (const f of el.incoming) queue.push(flows[f]!.source)
+      if (el.kind === 'boundaryEvent' && el.attachedTo) queue.push(el.attachedTo)
+    }
+    result[join.id] = seen
+  }
+  return result
+}

@@ -1,0 +1,106 @@
+/**
+ * The compiled, immutable form of a deployed process: what behaviours read at runtime.
+ * Built once by `compileDefinition`; never contains moddle objects.
+ */
+import type { CompiledExpression } from '../expressions/feel'
+import type { AssigneeSpec } from '../assignment/spec'
+import type { DeadlineSpec } from '../time/duration'
+
+export const ElementKind = {
+  startEvent: 'startEvent',
+  endEvent: 'endEvent',
+  userTask: 'userTask',
+  serviceTask: 'serviceTask',
+  scriptTask: 'scriptTask',
+  passTask: 'passTask',
+  receiveTask: 'receiveTask',
+  exclusiveGateway: 'exclusiveGateway',
+  parallelGateway: 'parallelGateway',
+  inclusiveGateway: 'inclusiveGateway',
+  eventBasedGateway: 'eventBasedGateway',
+  intermediateCatchEvent: 'intermediateCatchEvent',
+  intermediateThrowEvent: 'intermediateThrowEvent',
+  boundaryEvent: 'boundaryEvent',
+} as const
+export type ElementKind = (typeof ElementKind)[keyof typeof ElementKind]
+
+/** Item types of DOMAIN.md §2, carried on `bpmn:process` as `hall:itemType`. */
+export const ItemType = ['instant', 'promised', 'joint', 'escalated', 'special', 'agency'] as const
+export type ItemType = (typeof ItemType)[number]
+
+export type TimerDef =
+  | { kind: 'duration'; spec: DeadlineSpec }
+  | { kind: 'date'; at: string }
+  | { kind: 'cycle'; repeat: number; spec: DeadlineSpec }
+
+export type EventTrigger =
+  | { kind: 'none' }
+  | { kind: 'terminate' }
+  | { kind: 'timer'; timer: TimerDef }
+  | { kind: 'message'; name: string }
+  | { kind: 'error'; code?: string }
+
+export type ApprovalMode =
+  | { kind: 'single' }
+  | { kind: 'all' }
+  | { kind: 'any' }
+  | { kind: 'sequential' }
+  | { kind: 'ratio'; ratio: number }
+
+export type TimeoutAction =
+  | { kind: 'remind' }
+  | { kind: 'approve' }
+  | { kind: 'reject' }
+  | { kind: 'escalate'; to: AssigneeSpec[] }
+
+export const FieldMode = ['editable', 'readonly', 'hidden'] as const
+export type FieldMode = (typeof FieldMode)[number]
+
+export interface UserTaskDef {
+  assignees: AssigneeSpec[]
+  approval: ApprovalMode
+  completionCondition?: CompiledExpression
+  due?: DeadlineSpec
+  warn?: DeadlineSpec
+  onTimeout?: TimeoutAction
+  form?: string
+  fields: { path: string; mode: FieldMode }[]
+}
+
+export interface ElementDef {
+  id: string
+  name?: string
+  kind: ElementKind
+  incoming: string[]
+  outgoing: string[]
+  defaultFlow?: string
+  trigger?: EventTrigger
+  /** Boundary events: the activity they sit on and whether they interrupt it. */
+  attachedTo?: string
+  interrupting?: boolean
+  /** Boundary event ids attached to this activity. */
+  boundaries: string[]
+  userTask?: UserTaskDef
+  handler?: { name: string; inputs: Record<string, CompiledExpression> }
+  script?: { expression: CompiledExpression; resultVariable: string }
+}
+
+export interface FlowDef {
+  id: string
+  source: string
+  target: string
+  condition?: CompiledExpression
+}
+
+export interface ProcessDefinition {
+  /** `bpmn:process` id: stable across versions. */
+  key: string
+  name?: string
+  promise?: DeadlineSpec
+  itemType?: ItemType
+  elements: Record<string, ElementDef>
+  flows: Record<string, FlowDef>
+  noneStart?: string
+  /** For each inclusive join, the elements from which a token could still reach it. */
+  upstream: Record<string, ReadonlySet<string>>
+}

@@ -1,0 +1,223 @@
+/**
+ * The engine facade. Every command is one store transaction: load the instance, apply the
+ * transition, save state + tasks + jobs + history with an optimistic version check.
+ */
+import { parseAssignees } from '../assignment/spec'
+import type { AssignmentResolver } from '../assignment/resolver'
+import { builtinHandlers, type ServiceHandler } from '../behaviors/service-task'
+import type { ProcessDefinition } from '../definition/model'
+import { parseDefinition } from '../definition/parse'
+import { DeployError, EngineError, ErrorCode, VersionConflict } from '../errors'
+import { createCalendar, type Calendar } from '../time/calendar'
+import type { Clock } from '../time/clock'
+import { JobType, type DeployedDefinition, type HistoryEvent, type Store, type StoreTx, type TaskQuery, type TaskRow } from '../store/types'
+import * as clockCommands from './clock-commands'
+import { fireJob } from './jobs'
+import { Run, type EngineEnv } from './run'
+import { InstanceStatus, type InstanceState } from './state'
+import * as taskCommands from './task-commands'
+
+export interface EngineOptions {
+  store: Store
+  clock: Clock
+  /** Default: Chinese statutory calendar, office hours 08:30–12:00 and 14:30–18:00, UTC+8. */
+  calendar?: Calendar
+  resolver?: AssignmentResolver
+  /** Who gets a task nobody resolves to; default `role:unitAdmin`. Same syntax as hall:assignee. */
+  fallbackAssignee?: string
+  /** Service task handlers by `hall:handler` name, added to the built-ins (setVariables, notify). */
+  handlers?: Record<string, ServiceHandler>
+  /** Upper bound for the sum of extensions per instance, in working days; default 10. */
+  maxExtensionDays?: number
+  /** Called after each committed command with the history it appended (notifications, SSE…). */
+  onEvents?: (events: HistoryEvent[]) => void
+  /** Id source for instances; default `crypto.randomUUID()`. */
+  newId?: () => string
+}
+
+export interface StartOptions {
+  /** Deployed definition id, or `key` for its latest version. */
+  definitionId?: string
+  key?: string
+  initiator: string
+  variables?: Record<string, unknown>
+  businessKey?: string
+  /** Start at the message start event with this message name instead of the none start event. */
+  message?: string
+}
+
+const VERSION_RETRIES = 3
+
+/** Create an engine over the injected store, clock, calendar and resolver. */
+export function createEngine(options: EngineOptions) {
+  const { store, clock } = options
+  const env: EngineEnv = {
+    calendar: options.calendar ?? createCalendar(),
+    ...(options.resolver ? { resolver: options.resolver } : {}),
+    fallbackAssignee: parseAssignees(options.fallbackAssignee ?? 'role:unitAdmin'),
+    handlers: { ...builtinHandlers, ...options.handlers },
+    maxExtensionDays: options.maxExtensionDays ?? 10,
+  }
+  const newId = options.newId ?? (() => globalThis.crypto.randomUUID())
+  const compiled = new Map<string, ProcessDefinition>()
+
+  async function definitionFor(tx: StoreTx, id: string): Promise<ProcessDefinition> {
+    const hit = compiled.get(id)
+    if (hit) return hit
+    const row = await tx.getDefinition(id)
+    if (!row) throw new EngineError(ErrorCode.DEFINITION_NOT_FOUND, `Definition ${id} is not deployed`)
+    const parsed = await parseDefinition(row.xml)
+    if (!parsed.ok) throw new DeployError(parsed.problems)
+    compiled.set(id, parsed.definition)
+    return parsed.definition
+  }
+
+  async function commit<T>(work: (tx: StoreTx) => Promise<{ result: T; events: HistoryEvent[] }>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { result, events } = await store.transaction(async (tx) => {
+          const out = await work(tx)
+          await tx.appendHistory(out.events)
+          return out
+        })
+        options.onEvents?.(events)
+        return result
+      } catch (error) {
+        if (!(error instanceof VersionConflict) || attempt >= VERSION_RETRIES) throw error
+      }
+    }
+  }
+
+  /** Run `apply` on a loaded instance and persist the outcome. */
+  function mutate<T>(instanceId: string, apply: (run: Run) => Promise<T>, options: { allowEnded?: boolean } = {}): Promise<T> {
+    return commit(async (tx) => {
+      const record = await tx.loadInstance(instanceId)
+      if (!record) throw new EngineError(ErrorCode.INSTANCE_NOT_FOUND, `Instance ${instanceId} does not exist`)
+      if (record.state.status !== InstanceStatus.active && !options.allowEnded) {
+        throw new EngineError(ErrorCode.INSTANCE_NOT_ACTIVE, `Instance ${instanceId} is ${record.state.status}`)
+      }
+      const run = new Run(tx, await definitionFor(tx, record.state.definitionId), record.state, env, clock.now())
+      const result = await apply(run)
+      await run.settle()
+      await tx.saveInstance(instanceId, run.state, record.version)
+      return { result, events: run.events }
+    })
+  }
+
+  /** Load the task, check it is open, then mutate its instance. */
+  async function onTask<T>(taskId: string, apply: (run: Run, task: TaskRow) => Promise<T>): Promise<T> {
+    const task = await store.transaction((tx) => tx.getTask(taskId))
+    if (!task) throw new EngineError(ErrorCode.TASK_NOT_FOUND, `Task ${taskId} does not exist`)
+    return mutate(task.instanceId, async (run) => {
+      const current = await run.tx.getTask(taskId)
+      if (!current || (current.status !== 'open' && current.status !== 'waiting')) {
+        throw new EngineError(ErrorCode.TASK_NOT_OPEN, `Task ${taskId} is ${current?.status ?? 'gone'}, not open`)
+      }
+      return apply(run, current)
+    })
+  }
+
+  return {
+    /**
+     * Validate and store a BPMN document. Throws {@link DeployError} listing every problem.
+     * Deploying the same XML again returns the existing version.
+     */
+    async deploy(xml: string, deployOptions: { key?: string } = {}): Promise<DeployedDefinition> {
+      const parsed = await parseDefinition(xml)
+      if (!parsed.ok) throw new DeployError(parsed.problems)
+      const key = deployOptions.key ?? parsed.definition.key
+      return commit(async (tx) => {
+        const latest = await tx.latestDefinition(key)
+        if (latest?.xml === xml) return { result: latest, events: [] }
+        const version = (latest?.version ?? 0) + 1
+        const row: DeployedDefinition = { id: `${key}:${version}`, key, version, xml, deployedAt: clock.now().toISOString(), ...(parsed.definition.name ? { name: parsed.definition.name } : {}) }
+        await tx.insertDefinition(row)
+        compiled.set(row.id, parsed.definition)
+        return { result: row, events: [] }
+      })
+    },
+
+    /** Start an instance; returns its id. */
+    async start(start: StartOptions): Promise<string> {
+      const id = newId()
+      return commit(async (tx) => {
+        const row = start.definitionId ? await tx.getDefinition(start.definitionId) : start.key ? await tx.latestDefinition(start.key) : undefined
+        if (!row) throw new EngineError(ErrorCode.DEFINITION_NOT_FOUND, `Definition ${start.definitionId ?? start.key ?? '(none given)'} is not deployed`)
+        const def = await definitionFor(tx, row.id)
+        const startId = start.message
+          ? Object.values(def.elements).find((e) => e.kind === 'startEvent' && e.trigger?.kind === 'message' && e.trigger.name === start.message)?.id
+          : def.noneStart
+        if (!startId) throw new EngineError(ErrorCode.INVALID_ARGUMENT, `Definition ${row.id} has no ${start.message ? `message start for '${start.message}'` : 'none start event'}`)
+        const now = clock.now()
+        const state: InstanceState = {
+          id, definitionId: row.id, definitionKey: row.key, status: InstanceStatus.active, initiator: start.initiator,
+          startedAt: now.toISOString(), variables: structuredClone(start.variables ?? {}), tokens: [], subscriptions: [],
+          completions: [], clock: { extendedDays: 0 }, incidents: [], seq: 0,
+          ...(start.businessKey ? { businessKey: start.businessKey } : {}),
+        }
+        const run = new Run(tx, def, state, env, now)
+        run.emit('process.started', { actor: start.initiator, element: startId })
+        if (def.promise) {
+          const due = env.calendar.deadline(now, def.promise)
+          state.clock.due = due.toISOString()
+          await run.addJob(JobType.processDue, due, {})
+        }
+        await run.enter(startId)
+        await tx.insertInstance(id, state)
+        return { result: id, events: run.events }
+      })
+    },
+
+    complete: (taskId: string, args: taskCommands.CompleteArgs) => onTask(taskId, (run, task) => taskCommands.complete(run, task, args)),
+    returnTo: (taskId: string, args: taskCommands.ReturnArgs) => onTask(taskId, (run, task) => taskCommands.returnTo(run, task, args)),
+    reject: (taskId: string, args: taskCommands.ActorArgs) => onTask(taskId, (run, task) => taskCommands.reject(run, task, args)),
+    transfer: (taskId: string, args: taskCommands.HandOverArgs) => onTask(taskId, (run, task) => taskCommands.transfer(run, task, args)),
+    delegate: (taskId: string, args: taskCommands.HandOverArgs) => onTask(taskId, (run, task) => taskCommands.delegate(run, task, args)),
+    addSigner: (taskId: string, args: taskCommands.AddSignerArgs) => onTask(taskId, (run, task) => taskCommands.addSigner(run, task, args)),
+    urge: (taskId: string, args: taskCommands.ActorArgs) => onTask(taskId, (run, task) => taskCommands.urge(run, task, args)),
+    withdraw: (instanceId: string, args: taskCommands.ActorArgs) => mutate(instanceId, (run) => taskCommands.withdraw(run, args)),
+    cc: (instanceId: string, args: taskCommands.CcArgs) => mutate(instanceId, (run) => taskCommands.cc(run, args)),
+    /** Deliver a message to the instance's waiting catch events, receive tasks or boundaries. Returns whether something caught it. */
+    correlate: (instanceId: string, message: string, variables: Record<string, unknown> = {}) => mutate(instanceId, (run) => clockCommands.correlate(run, message, variables)),
+    suspendClock: (instanceId: string, args: clockCommands.SuspendArgs) => mutate(instanceId, (run) => clockCommands.suspendClock(run, args)),
+    resumeClock: (instanceId: string, args: taskCommands.ActorArgs) => mutate(instanceId, (run) => clockCommands.resumeClock(run, args)),
+    extend: (instanceId: string, args: clockCommands.ExtendArgs) => mutate(instanceId, (run) => clockCommands.extend(run, args)),
+    /** Re-run the element of a token stopped by an incident, optionally after fixing variables. */
+    retryIncident: (instanceId: string, tokenId: string, variables: Record<string, unknown> = {}) => mutate(instanceId, (run) => clockCommands.retryIncident(run, tokenId, variables)),
+
+    /**
+     * Claim and fire due jobs as worker `owner`. Each job is leased for `leaseMs`; its effect
+     * and its deletion commit together, so a job delivered twice takes effect once.
+     * Returns the number of jobs fired.
+     */
+    async runDueJobs(worker: { owner: string; leaseMs?: number; limit?: number; beforeFire?: () => Promise<void> }): Promise<number> {
+      const now = clock.now()
+      const claimed = await store.transaction((tx) =>
+        tx.claimDueJobs({ now: now.toISOString(), owner: worker.owner, leaseUntil: new Date(now.getTime() + (worker.leaseMs ?? 60_000)).toISOString(), limit: worker.limit ?? 100 }),
+      )
+      let fired = 0
+      for (const job of claimed) {
+        await worker.beforeFire?.()
+        const done = await mutate(job.instanceId, (run) => fireJob(run, job, worker.owner), { allowEnded: true }).catch((error: unknown) => {
+          if (error instanceof EngineError && error.code === ErrorCode.LEASE_LOST) return false
+          throw error
+        })
+        if (done) fired++
+      }
+      return fired
+    },
+
+    async getInstance(id: string): Promise<InstanceState | undefined> {
+      return (await store.transaction((tx) => tx.loadInstance(id)))?.state
+    },
+    findTasks: (query: TaskQuery) => store.transaction((tx) => tx.findTasks(query)),
+    getTask: (id: string) => store.transaction((tx) => tx.getTask(id)),
+    history: (instanceId: string) => store.transaction((tx) => tx.listHistory(instanceId)),
+    jobs: (instanceId: string) => store.transaction((tx) => tx.findJobs({ instanceId })),
+    /** The compiled definition (for field permissions, forms and the designer's test run). */
+    definition: (id: string) => store.transaction((tx) => definitionFor(tx, id)),
+  }
+}
+
+/** The engine API (see README). */
+export type Engine = ReturnType<typeof createEngine>

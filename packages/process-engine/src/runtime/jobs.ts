@@ -1,0 +1,64 @@
+/**
+ * Firing a claimed job. Deleting the job row (fenced by lock owner) commits with the
+ * effect, so a lost lease rolls the effect back and a second delivery finds nothing.
+ */
+import { resolveAssignees } from '../assignment/resolver'
+import { timerDue, trigger } from '../behaviors/catch'
+import { finishTask } from '../behaviors/user-task'
+import { LeaseLost } from '../errors'
+import { JobType, type JobRow } from '../store/types'
+import type { Run } from './run'
+import { InstanceStatus } from './state'
+
+/** Returns true when the job was taken (even if its effect turned out to be stale). */
+export async function fireJob(run: Run, job: JobRow, owner: string): Promise<boolean> {
+  if (!(await run.tx.deleteJob(job.id, owner))) throw new LeaseLost(job.id, owner)
+  if (run.state.status !== InstanceStatus.active) return true
+  switch (job.type) {
+    case JobType.timer:
+      await fireTimer(run, job)
+      break
+    case JobType.processDue:
+      run.emit('process.overdue', { due: job.dueAt })
+      break
+    case JobType.taskWarn:
+    case JobType.taskDue:
+      await fireTaskDeadline(run, job)
+      break
+  }
+  return true
+}
+
+async function fireTimer(run: Run, job: JobRow): Promise<void> {
+  const token = job.tokenId ? run.token(job.tokenId) : undefined
+  const element = String(job.payload.element ?? '')
+  if (!token || !run.def.elements[element]) return
+  run.emit('timer.fired', { element })
+  const remaining = Number(job.payload.remaining ?? 0)
+  const timer = run.element(element).trigger
+  if (remaining > 0 && timer?.kind === 'timer' && run.element(element).interrupting === false) {
+    await run.addJob(JobType.timer, timerDue(run, timer.timer, new Date(job.dueAt)), { tokenId: token.id }, { element, remaining: remaining - 1 })
+  }
+  await trigger(run, token, element)
+}
+
+async function fireTaskDeadline(run: Run, job: JobRow): Promise<void> {
+  const task = job.taskId ? await run.tx.getTask(job.taskId) : undefined
+  if (!task || (task.status !== 'open' && task.status !== 'waiting')) return
+  const assignees = task.assignee ? [task.assignee] : task.candidates
+  if (job.type === JobType.taskWarn) return run.emit('task.warned', { element: task.element, taskId: task.id, due: task.due ?? job.dueAt, data: { assignees } })
+  run.emit('task.overdue', { element: task.element, taskId: task.id, due: task.due ?? job.dueAt, data: { assignees } })
+  const action = run.element(task.element).userTask?.onTimeout
+  if (!action || action.kind === 'remind' || task.signerFor) return
+  if (action.kind === 'escalate') {
+    const context = { initiator: run.state.initiator, variables: run.state.variables, at: run.now, elementId: task.element }
+    const { users } = await resolveAssignees(action.to, context, run.env.resolver)
+    const to = users.length ? users : (await resolveAssignees(run.env.fallbackAssignee, context, run.env.resolver)).users
+    await run.tx.updateTask({ ...task, assignee: to.length === 1 ? to[0]! : null, candidates: to.length === 1 ? [] : to, owner: null })
+    return run.emit('task.escalated', { element: task.element, taskId: task.id, data: { assignees: to } })
+  }
+  const outcome = action.kind === 'approve' ? 'agree' : 'disagree'
+  // 超时默认同意 (DOMAIN §3 joint items): the deadline itself answers for the absent department.
+  run.emit('task.auto-completed', { element: task.element, taskId: task.id, outcome, data: { reason: 'timeout', assignees } })
+  await finishTask(run, { ...task, status: 'open' }, outcome, 'system', 'timeout')
+}

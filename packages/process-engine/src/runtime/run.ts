@@ -1,0 +1,194 @@
+/**
+ * One command's working context: the loaded instance, its definition and the writes it
+ * collects. Behaviours move tokens through it; `finish()` persists in the caller's transaction.
+ */
+import type { AssigneeSpec } from '../assignment/spec'
+import type { AssignmentResolver } from '../assignment/resolver'
+import type { ElementDef, ProcessDefinition } from '../definition/model'
+import type { Calendar } from '../time/calendar'
+import type { HistoryEvent, JobRow, JobType, StoreTx, TaskRow } from '../store/types'
+import type { ServiceHandler } from '../behaviors/service-task'
+import { behaviorFor } from '../behaviors'
+import { fireInclusive, inclusiveJoinReady } from '../behaviors/gateways'
+import { InstanceStatus, type InstanceState, type Token } from './state'
+
+/** Everything injected into the engine that behaviours may use. */
+export interface EngineEnv {
+  calendar: Calendar
+  resolver?: AssignmentResolver
+  fallbackAssignee: AssigneeSpec[]
+  handlers: Record<string, ServiceHandler>
+  maxExtensionDays: number
+}
+
+export class Run {
+  readonly events: HistoryEvent[] = []
+  private readonly queue: Token[] = []
+
+  constructor(
+    readonly tx: StoreTx,
+    readonly def: ProcessDefinition,
+    readonly state: InstanceState,
+    readonly env: EngineEnv,
+    readonly now: Date,
+  ) {}
+
+  get at(): string {
+    return this.now.toISOString()
+  }
+
+  element(id: string): ElementDef {
+    const el = this.def.elements[id]
+    if (!el) throw new Error(`Element ${id} is not in definition ${this.state.definitionId}`)
+    return el
+  }
+
+  nextId(prefix: string): string {
+    this.state.seq++
+    return `${this.state.id}.${prefix}${this.state.seq}`
+  }
+
+  emit(type: string, fields: Omit<HistoryEvent, 'instanceId' | 'type' | 'at'> & { at?: string } = {}): void {
+    this.events.push({ instanceId: this.state.id, type, at: this.at, ...fields })
+  }
+
+  token(id: string): Token | undefined {
+    return this.state.tokens.find((t) => t.id === id)
+  }
+
+  /** Place a new token on `elementId` and run it (and whatever follows) to its next wait. */
+  async enter(elementId: string, extra: Partial<Token> = {}): Promise<Token> {
+    const token: Token = { id: this.nextId('t'), element: elementId, ...extra }
+    this.state.tokens.push(token)
+    this.queue.push(token)
+    await this.drain()
+    return token
+  }
+
+  private async drain(): Promise<void> {
+    // Iterative, not recursive: long chains of pass-through elements must not grow the stack.
+    for (;;) {
+      for (let token = this.queue.shift(); token; token = this.queue.shift()) {
+        if (!this.token(token.id) || this.state.status !== InstanceStatus.active) continue
+        const el = this.element(token.element)
+        if (el.kind !== 'parallelGateway' && el.kind !== 'inclusiveGateway') this.emit('activity.entered', { element: el.id })
+        await behaviorFor(el.kind).enter(this, token, el)
+      }
+      // A token that ended or moved elsewhere may unblock an inclusive join.
+      const join = this.state.tokens.find((t) => t.waiting === 'join' && this.element(t.element).kind === 'inclusiveGateway' && inclusiveJoinReady(this, this.element(t.element)))
+      if (!join || this.state.status !== InstanceStatus.active) return
+      fireInclusive(this, join, this.element(join.element))
+    }
+  }
+
+  /** Complete `token`'s element and move on along `flowIds` (all outgoing flows by default). */
+  leave(token: Token, flowIds: string[] = this.element(token.element).outgoing, options: { silent?: boolean } = {}): void {
+    this.removeToken(token)
+    if (!options.silent) this.emit('activity.completed', { element: token.element })
+    for (const flowId of flowIds) {
+      const flow = this.def.flows[flowId]!
+      const next: Token = { id: this.nextId('t'), element: flow.target, via: flowId }
+      this.state.tokens.push(next)
+      this.queue.push(next)
+    }
+  }
+
+  /** Run an existing token's element again (incident retry). */
+  requeue(token: Token): void {
+    this.queue.push(token)
+  }
+
+  /** Continue queued tokens after `leave` outside of `enter`. */
+  async settle(): Promise<void> {
+    await this.drain()
+  }
+
+  removeToken(token: Token): void {
+    this.state.tokens = this.state.tokens.filter((t) => t.id !== token.id)
+    this.state.subscriptions = this.state.subscriptions.filter((s) => s.tokenId !== token.id)
+  }
+
+  /** Remove a token that did not complete: close its tasks, jobs and message waits. */
+  async cancelToken(token: Token, reason: string): Promise<void> {
+    await this.release(token, reason)
+    this.removeToken(token)
+    this.state.incidents = this.state.incidents.filter((i) => i.tokenId !== token.id)
+  }
+
+  /** Close what a token still holds (open tasks, jobs, boundary waits) before it moves on. */
+  async release(token: Token, reason: string): Promise<void> {
+    await this.tx.deleteJobs({ instanceId: this.state.id, tokenId: token.id })
+    this.state.subscriptions = this.state.subscriptions.filter((s) => s.tokenId !== token.id)
+    for (const task of await this.tx.findTasks({ instanceId: this.state.id, tokenId: token.id })) {
+      if (task.status !== 'open' && task.status !== 'waiting') continue
+      await this.tx.updateTask({ ...task, status: 'cancelled', completedAt: this.at })
+      this.emit('task.cancelled', { element: task.element, taskId: task.id, outcome: reason })
+    }
+  }
+
+  async cancelAll(reason: string): Promise<void> {
+    for (const token of [...this.state.tokens]) await this.cancelToken(token, reason)
+    await this.tx.deleteJobs({ instanceId: this.state.id })
+    this.queue.length = 0
+  }
+
+  /** Runtime failure: the token stops here with a message; the instance stays active. */
+  incident(token: Token, message: string): void {
+    token.waiting = 'incident'
+    token.incident = message
+    this.state.incidents.push({ tokenId: token.id, element: token.element, message, at: this.at })
+    this.emit('incident', { element: token.element, data: { message } })
+  }
+
+  /** End the instance. */
+  async end(status: typeof InstanceStatus.completed | typeof InstanceStatus.terminated, outcome: string, actor?: string): Promise<void> {
+    if (status === InstanceStatus.terminated) await this.cancelAll(outcome)
+    else await this.tx.deleteJobs({ instanceId: this.state.id })
+    this.state.status = status
+    this.state.outcome = outcome
+    this.state.endedAt = this.at
+    this.emit(status === InstanceStatus.completed ? 'process.completed' : 'process.terminated', { outcome, ...(actor ? { actor } : {}) })
+  }
+
+  async addJob(type: JobType, dueAt: Date, refs: { tokenId?: string; taskId?: string }, payload: Record<string, unknown> = {}): Promise<void> {
+    const job: JobRow = {
+      id: this.nextId('j'),
+      instanceId: this.state.id,
+      type,
+      dueAt: dueAt.toISOString(),
+      taskId: refs.taskId ?? null,
+      tokenId: refs.tokenId ?? null,
+      payload,
+      lockOwner: null,
+      lockExpiresAt: null,
+    }
+    await this.tx.insertJob(job)
+  }
+
+  /** A fresh task row with defaults; callers override what differs. */
+  newTask(token: Token, fields: Partial<TaskRow>): TaskRow {
+    const el = this.element(token.element)
+    return {
+      id: this.nextId('k'),
+      instanceId: this.state.id,
+      definitionId: this.state.definitionId,
+      element: el.id,
+      name: el.name ?? null,
+      tokenId: token.id,
+      assignee: null,
+      candidates: [],
+      owner: null,
+      status: 'open',
+      signerFor: null,
+      form: el.userTask?.form ?? null,
+      createdAt: this.at,
+      due: null,
+      warnAt: null,
+      completedAt: null,
+      completedBy: null,
+      outcome: null,
+      comment: null,
+      ...fields,
+    }
+  }
+}

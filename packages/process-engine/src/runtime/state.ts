@@ -1,0 +1,71 @@
+/**
+ * Instance state: the ONE JSON document a store saves per instance (with a version).
+ * Keep it small and plain: it is serialised on every command.
+ */
+import type { ApprovalMode } from '../definition/model'
+
+export const InstanceStatus = { active: 'active', completed: 'completed', terminated: 'terminated' } as const
+export type InstanceStatus = (typeof InstanceStatus)[keyof typeof InstanceStatus]
+
+export type Outcome = 'agree' | 'disagree'
+
+/** Progress of the approval round at a user task token (单人 / 会签 / 或签 / 依次 / 比例). */
+export interface ApprovalRound {
+  mode: ApprovalMode['kind']
+  ratio?: number
+  /** Planned assignees in order; sequential rounds create one task at a time. */
+  users: string[]
+  created: number
+  agree: number
+  disagree: number
+  /** Signers added to a task (加签): the task id → where they sit and the outcome held back. */
+  held: Record<string, { position: 'before' | 'after'; users: string[]; outcome?: Outcome }>
+}
+
+export interface Token {
+  id: string
+  element: string
+  /** The flow the token arrived by (joins count arrivals per flow). */
+  via?: string
+  /** Set when the element was entered because its event already happened (event-based gateway). */
+  triggered?: boolean
+  round?: ApprovalRound
+  /** Message and timer waits registered for this token. */
+  waiting?: 'task' | 'join' | 'event' | 'incident'
+  incident?: string
+}
+
+/** A message wait: correlate(name) continues `element` for `tokenId`. */
+export interface Subscription {
+  tokenId: string
+  message: string
+  /** The element that catches: a catch event, receive task, boundary event or event-based gateway target. */
+  element: string
+}
+
+export interface InstanceState {
+  id: string
+  definitionId: string
+  definitionKey: string
+  status: InstanceStatus
+  outcome?: string
+  initiator: string
+  businessKey?: string
+  startedAt: string
+  endedAt?: string
+  variables: Record<string, unknown>
+  tokens: Token[]
+  subscriptions: Subscription[]
+  /** Completed user-task steps in order; 退回 and 撤回 read it. */
+  completions: { element: string; by: string; at: string }[]
+  clock: {
+    /** Promised completion (hall:promise), shifted by suspensions and extensions. */
+    due?: string
+    suspendedAt?: string
+    suspendReason?: string
+    extendedDays: number
+  }
+  incidents: { tokenId: string; element: string; message: string; at: string }[]
+  /** Counter for ids of tokens, tasks and jobs created inside this instance. */
+  seq: number
+}

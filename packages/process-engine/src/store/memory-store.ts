@@ -1,0 +1,157 @@
+/**
+ * In-memory {@link Store} for tests, simulation and benchmarks. Transactions run one at a
+ * time; writes are applied at once and undone from a log when the work throws.
+ * Values are copied in and out, as a database would, so callers cannot alias stored state.
+ */
+import { VersionConflict } from '../errors'
+import type { InstanceState } from '../runtime/state'
+import type { DeployedDefinition, HistoryEvent, JobRow, Store, StoreTx, TaskQuery, TaskRow } from './types'
+
+const copy = <T>(value: T): T => structuredClone(value)
+
+class MemoryData {
+  definitions = new Map<string, DeployedDefinition>()
+  instances = new Map<string, { json: string; version: number }>()
+  tasks = new Map<string, TaskRow>()
+  jobs = new Map<string, JobRow>()
+  history = new Map<string, HistoryEvent[]>()
+}
+
+/** Create an empty in-memory store. */
+export function createMemoryStore(): Store {
+  const data = new MemoryData()
+  let queue: Promise<unknown> = Promise.resolve()
+  return {
+    transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+      const run = queue.then(async () => {
+        const undo: (() => void)[] = []
+        try {
+          return await work(createTx(data, undo))
+        } catch (error) {
+          for (const step of undo.reverse()) step()
+          throw error
+        }
+      })
+      queue = run.catch(() => undefined)
+      return run
+    },
+  }
+}
+
+/** Record how to restore `map[key]` to what it is now. */
+function remember<K, V>(undo: (() => void)[], map: Map<K, V>, key: K): void {
+  const had = map.has(key)
+  const before = map.get(key)
+  undo.push(() => (had ? map.set(key, before as V) : map.delete(key)))
+}
+
+function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
+  const setRow = <V>(map: Map<string, V>, key: string, value: V) => {
+    remember(undo, map, key)
+    map.set(key, value)
+  }
+  const deleteRow = <V>(map: Map<string, V>, key: string) => {
+    remember(undo, map, key)
+    map.delete(key)
+  }
+  const matches = (task: TaskRow, q: TaskQuery) =>
+    (q.instanceId === undefined || task.instanceId === q.instanceId) &&
+    (q.status === undefined || task.status === q.status) &&
+    (q.assignee === undefined || task.assignee === q.assignee || (task.assignee === null && task.candidates.includes(q.assignee))) &&
+    (q.element === undefined || task.element === q.element) &&
+    (q.tokenId === undefined || task.tokenId === q.tokenId)
+
+  return {
+    async insertDefinition(definition) {
+      if (data.definitions.has(definition.id)) throw new Error(`Definition ${definition.id} already exists`)
+      setRow(data.definitions, definition.id, copy(definition))
+    },
+    async getDefinition(id) {
+      const d = data.definitions.get(id)
+      return d && copy(d)
+    },
+    async latestDefinition(key) {
+      let best: DeployedDefinition | undefined
+      for (const d of data.definitions.values()) if (d.key === key && (!best || d.version > best.version)) best = d
+      return best && copy(best)
+    },
+    async insertInstance(id, state) {
+      if (data.instances.has(id)) throw new VersionConflict(id, 0, data.instances.get(id)!.version)
+      setRow(data.instances, id, { json: JSON.stringify(state), version: 1 })
+    },
+    async loadInstance(id) {
+      const row = data.instances.get(id)
+      return row && { state: JSON.parse(row.json) as InstanceState, version: row.version }
+    },
+    async saveInstance(id, state, expectedVersion) {
+      const row = data.instances.get(id)
+      if (!row || row.version !== expectedVersion) throw new VersionConflict(id, expectedVersion, row?.version)
+      setRow(data.instances, id, { json: JSON.stringify(state), version: expectedVersion + 1 })
+      return expectedVersion + 1
+    },
+    async insertTask(task) {
+      if (data.tasks.has(task.id)) throw new Error(`Task ${task.id} already exists`)
+      setRow(data.tasks, task.id, copy(task))
+    },
+    async updateTask(task) {
+      if (!data.tasks.has(task.id)) throw new Error(`Task ${task.id} does not exist`)
+      setRow(data.tasks, task.id, copy(task))
+    },
+    async getTask(id) {
+      const t = data.tasks.get(id)
+      return t && copy(t)
+    },
+    async findTasks(query) {
+      return [...data.tasks.values()]
+        .filter((t) => matches(t, query))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+        .map(copy)
+    },
+    async insertJob(job) {
+      if (data.jobs.has(job.id)) throw new Error(`Job ${job.id} already exists`)
+      setRow(data.jobs, job.id, copy(job))
+    },
+    async deleteJob(id, lockOwner) {
+      const job = data.jobs.get(id)
+      if (!job || (lockOwner !== undefined && job.lockOwner !== lockOwner)) return false
+      deleteRow(data.jobs, id)
+      return true
+    },
+    async deleteJobs(query) {
+      let count = 0
+      for (const job of [...data.jobs.values()]) {
+        if (job.instanceId !== query.instanceId) continue
+        if (query.taskId !== undefined && job.taskId !== query.taskId) continue
+        if (query.tokenId !== undefined && job.tokenId !== query.tokenId) continue
+        deleteRow(data.jobs, job.id)
+        count++
+      }
+      return count
+    },
+    async findJobs(query) {
+      return [...data.jobs.values()].filter((j) => j.instanceId === query.instanceId).sort((a, b) => a.dueAt.localeCompare(b.dueAt)).map(copy)
+    },
+    async claimDueJobs({ now, owner, leaseUntil, limit }) {
+      const due = [...data.jobs.values()]
+        .filter((j) => j.dueAt <= now && (j.lockOwner === null || (j.lockExpiresAt ?? '') <= now))
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id))
+        .slice(0, limit)
+      return due.map((job) => {
+        const leased = { ...job, lockOwner: owner, lockExpiresAt: leaseUntil }
+        setRow(data.jobs, job.id, leased)
+        return copy(leased)
+      })
+    },
+    async appendHistory(events) {
+      for (const event of events) {
+        const list = data.history.get(event.instanceId) ?? []
+        if (!data.history.has(event.instanceId)) setRow(data.history, event.instanceId, list)
+        list.push(copy(event))
+        undo.push(() => void list.pop())
+      }
+    },
+    async listHistory(instanceId) {
+      return copy(data.history.get(instanceId) ?? [])
+    },
+  }
+}

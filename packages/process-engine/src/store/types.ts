@@ -1,0 +1,126 @@
+/**
+ * The persistence boundary. A {@link Store} runs units of work; inside one, a
+ * {@link StoreTx} reads and writes definitions, instances, tasks, jobs and history.
+ *
+ * SQL mapping (apps/server): instance state is ONE JSON column plus an integer `version`
+ * for optimistic locking; tasks, jobs and history are rows. `claimDueJobs` is
+ * `SELECT … FOR UPDATE SKIP LOCKED` + `UPDATE … SET lock_owner, lock_expires_at`.
+ * All instants are ISO-8601 UTC strings (`Date#toISOString()`); map them to timestamptz.
+ */
+import type { InstanceState } from '../runtime/state'
+
+/** A deployed BPMN document. Immutable once inserted; `version` counts per `key` from 1. */
+export interface DeployedDefinition {
+  id: string
+  key: string
+  version: number
+  name?: string
+  xml: string
+  deployedAt: string
+}
+
+export const TaskStatus = { open: 'open', waiting: 'waiting', completed: 'completed', cancelled: 'cancelled' } as const
+export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus]
+
+/** A human task (one row per assignee and round; 会签 creates several). */
+export interface TaskRow {
+  id: string
+  instanceId: string
+  definitionId: string
+  element: string
+  name: string | null
+  tokenId: string
+  /** The user who must act, or null when any of `candidates` may. */
+  assignee: string | null
+  candidates: string[]
+  /** Set while delegated (委派): the user the task returns to. */
+  owner: string | null
+  /** `waiting` = held until a signer added before it (前加签) finishes. */
+  status: TaskStatus
+  /** Set on signer tasks (加签): the task they were added to. */
+  signerFor: string | null
+  form: string | null
+  createdAt: string
+  due: string | null
+  warnAt: string | null
+  completedAt: string | null
+  completedBy: string | null
+  outcome: string | null
+  comment: string | null
+}
+
+export const JobType = { timer: 'timer', taskWarn: 'task.warn', taskDue: 'task.due', processDue: 'process.due' } as const
+export type JobType = (typeof JobType)[keyof typeof JobType]
+
+/** A due-time job: timers, warnings and deadlines. Effects are idempotent; deletion is the ack. */
+export interface JobRow {
+  id: string
+  instanceId: string
+  type: JobType
+  dueAt: string
+  taskId: string | null
+  tokenId: string | null
+  payload: Record<string, unknown>
+  lockOwner: string | null
+  lockExpiresAt: string | null
+}
+
+/** One append-only history entry; statistics read these. */
+export interface HistoryEvent {
+  instanceId: string
+  type: string
+  at: string
+  element?: string
+  actor?: string
+  taskId?: string
+  due?: string
+  outcome?: string
+  data?: Record<string, unknown>
+}
+
+export interface TaskQuery {
+  instanceId?: string
+  status?: TaskStatus
+  assignee?: string
+  element?: string
+  tokenId?: string
+}
+
+/** Operations available inside one transaction. */
+export interface StoreTx {
+  insertDefinition(definition: DeployedDefinition): Promise<void>
+  getDefinition(id: string): Promise<DeployedDefinition | undefined>
+  /** Highest version for `key`. */
+  latestDefinition(key: string): Promise<DeployedDefinition | undefined>
+
+  /** Create an instance at version 1. */
+  insertInstance(id: string, state: InstanceState): Promise<void>
+  loadInstance(id: string): Promise<{ state: InstanceState; version: number } | undefined>
+  /** Save when the stored version equals `expectedVersion`; returns the new version. Throws VersionConflict otherwise. */
+  saveInstance(id: string, state: InstanceState, expectedVersion: number): Promise<number>
+
+  insertTask(task: TaskRow): Promise<void>
+  /** Replace the row with the same id. */
+  updateTask(task: TaskRow): Promise<void>
+  getTask(id: string): Promise<TaskRow | undefined>
+  /** Ordered by `createdAt`, then id. */
+  findTasks(query: TaskQuery): Promise<TaskRow[]>
+
+  insertJob(job: JobRow): Promise<void>
+  /** Delete one job; with `lockOwner`, only while that owner holds it. Returns whether a row was deleted. */
+  deleteJob(id: string, lockOwner?: string): Promise<boolean>
+  /** Delete the jobs of an instance, optionally narrowed to a task or token. Returns the count. */
+  deleteJobs(query: { instanceId: string; taskId?: string; tokenId?: string }): Promise<number>
+  findJobs(query: { instanceId: string }): Promise<JobRow[]>
+  /** Lease up to `limit` jobs due at `now` that are unlocked or whose lease expired; ordered by `dueAt`. */
+  claimDueJobs(claim: { now: string; owner: string; leaseUntil: string; limit: number }): Promise<JobRow[]>
+
+  appendHistory(events: HistoryEvent[]): Promise<void>
+  /** In append order. */
+  listHistory(instanceId: string): Promise<HistoryEvent[]>
+}
+
+/** A unit-of-work factory: `work` either commits completely or, when it throws, changes nothing. */
+export interface Store {
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>
+}
