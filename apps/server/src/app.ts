@@ -1,0 +1,69 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
+import { secureHeaders } from 'hono/secure-headers'
+import type { AppDeps, AppEnv } from './http/context'
+import { ApiError, toErrorResponse } from './http/errors'
+import { requestMeta } from './http/request-meta'
+import { auditRoutes } from './modules/audit/routes'
+import { authRoutes } from './modules/auth/routes'
+import { csrfProtection, loadActor } from './modules/auth/session'
+import { healthRoutes } from './modules/health/routes'
+import { orgRoutes } from './modules/org/routes'
+import { mountWebApps } from './web/static'
+
+/** Every API area, mounted under /api. Its type is the typed client's contract (`AppType`). */
+function createApi(deps: AppDeps) {
+  const api = new OpenAPIHono<AppEnv>()
+  api.use('*', async (c, next) => {
+    c.set('deps', deps)
+    await next()
+  })
+  api.use('*', requestId())
+  api.use('*', async (c, next) => {
+    const started = performance.now()
+    c.set('log', deps.log.child({ req: c.get('requestId') }))
+    await next()
+    c.get('log').info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
+  })
+  api.use('*', requestMeta)
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.HALL_BODY_LIMIT_KB * 1024,
+      onError: () => {
+        throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `请求内容超过 ${deps.config.HALL_BODY_LIMIT_KB} KB 上限`)
+      },
+    }),
+  )
+  api.use('*', loadActor)
+  api.use('*', csrfProtection)
+  api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `没有这个接口：${c.req.method} ${c.req.path}` } }, 404))
+  api.onError(toErrorResponse)
+
+  const routes = api
+    .route('/', healthRoutes)
+    .route('/auth', authRoutes)
+    .route('/org', orgRoutes)
+    .route('/audit', auditRoutes)
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'hall API', version: '0.1.0', description: '一站式服务大厅 low-code builder and runtime' },
+  })
+  return routes
+}
+
+export type ApiType = ReturnType<typeof createApi>
+
+/** The whole HTTP application: the API under /api plus the two built web apps. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>()
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }))
+  const api = createApi(deps)
+  app.route('/api', api)
+  mountWebApps(app, (name) => deps.log.warn(`web app "${name}" is not built; run pnpm build`))
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `没有这个地址：${c.req.path}` } }, 404))
+  app.onError(toErrorResponse)
+  return app
+}

@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/**
+ * The `hall` command: start | migrate | seed --demo.
+ * Run from the repository with `pnpm hall <command>` or, built, `node apps/server/dist/cli.mjs <command>`.
+ */
+import { ConfigError, loadConfig, type Config } from './config'
+import { openDatabase } from './db/client'
+import { DataDirLockedError } from './db/data-dir-lock'
+import { migrate } from './db/migrate'
+import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/demo'
+import { createLogger, databaseTarget, startServer } from './server'
+
+const USAGE = `用法 / usage: hall <command>
+  start          migrate, seed the demo into an empty database, serve API and web apps
+  migrate        apply pending database migrations
+  seed --demo    seed the demo county center and university into an empty database
+
+Environment: HALL_PORT (8787), HALL_HOST (127.0.0.1), HALL_DATA_DIR (./data), DATABASE_URL
+(postgres://… instead of the embedded database), HALL_DEMO_SEED (true). See README.md.`
+
+async function withDatabase<T>(config: Config, work: (database: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>) {
+  const database = await openDatabase(databaseTarget(config))
+  try {
+    return await work(database)
+  } finally {
+    await database.close()
+  }
+}
+
+const commands: Record<string, (config: Config, args: string[]) => Promise<void>> = {
+  async start(config) {
+    const server = await startServer(config)
+    console.log(
+      `\n一站式服务大厅 hall is ready\n  办事大厅 runtime : ${server.url}/\n  设计器 designer  : ${server.url}/designer/\n  API              : ${server.url}/api (OpenAPI: /api/openapi.json)\n` +
+        `  database         : ${server.database.kind} (${server.database.location})\n` +
+        `  demo accounts    : admin, county.hall, county.intake.1, univ.hall, stu.2023001 … (password ${DEMO_PASSWORD}; full list in README.md)\n`,
+    )
+    const stop = async (signal: string) => {
+      console.log(`${signal}: stopping`)
+      await server.close()
+      process.exit(0)
+    }
+    process.once('SIGINT', () => void stop('SIGINT'))
+    process.once('SIGTERM', () => void stop('SIGTERM'))
+  },
+  async migrate(config) {
+    await withDatabase(config, async (database) => {
+      await migrate(database)
+      console.log(`migrated (${database.kind}: ${database.location})`)
+    })
+  },
+  async seed(config, args) {
+    if (!args.includes('--demo')) throw new UsageError('seed needs --demo (the only seed there is)')
+    await withDatabase(config, async (database) => {
+      await migrate(database)
+      if (!(await isEmpty(database.db))) throw new UsageError('the database is not empty: the demo seeds only an empty database')
+      const { units, users } = await seedDemo(database.db)
+      console.log(`seeded ${units} demo units with ${users} users (password ${DEMO_PASSWORD})`)
+    })
+  },
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]) {
+  const [name, ...args] = argv
+  const command = name ? commands[name] : undefined
+  if (!command) {
+    console.error(name && name !== '--help' ? `unknown command: ${name}\n\n${USAGE}` : USAGE)
+    process.exit(name === '--help' ? 0 : 2)
+  }
+  await command(loadConfig(), args)
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof UsageError
+  console.error(known ? `hall: ${(error as Error).message}` : error)
+  process.exit(1)
+})
