@@ -1,0 +1,4 @@
+import { createMemoryStore } from './memory-store'
+import { storeContract } from '../testing/store-contract'
+
+storeContract('memory', () => createMemoryStore())
