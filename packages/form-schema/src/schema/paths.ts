@@ -63,6 +63,18 @@ export function setAt(data: unknown, path: string, value: unknown): boolean {
   return true
 }
 
+/** Writes a value at a dotted path (no row indices), creating the objects on the way. */
+export function assignPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.')
+  const last = keys.pop() ?? ''
+  let current = target
+  for (const key of keys) {
+    const next = current[key]
+    current = isRecord(next) ? next : (current[key] = {})
+  }
+  current[last] = value
+}
+
 /** Reads every value at a template path, fanning out over sub-table rows: `items.amount` → each row's amount. */
 export function getAll(data: unknown, templatePath: string): unknown[] {
   let level: unknown[] = [data]
