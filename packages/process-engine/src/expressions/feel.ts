@@ -39,7 +39,7 @@ export function compileFeel(source: string): CompiledExpression {
   const tree = parseExpression(source, {}, undefined)
   tree.iterate({
     enter(node) {
-      if (node.type.isError) throw new FeelSyntaxError(`unexpected input at position ${node.from}`, node.from)
+      if (node.type.isError) throw new FeelSyntaxError("unexpected or missing input", node.from)
     },
   })
   try {

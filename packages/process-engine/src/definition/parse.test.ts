@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { bpmn, flows } from '../../test/helpers'
+import { parseDefinition } from './parse'
+
+const ok = bpmn(`<bpmn:startEvent id="s"/><bpmn:userTask id="t" hall:assignee="user:u1"/><bpmn:endEvent id="e"/>${flows('s->t', 't->e')}`)
+
+async function problemsOf(xml: string) {
+  const result = await parseDefinition(xml)
+  if (result.ok) throw new Error('expected rejection')
+  return result.problems
+}
+
+describe('parseDefinition: valid documents', () => {
+  it('compiles a start → user task → end process', async () => {
+    const result = await parseDefinition(ok)
+    expect(result.ok).toBe(true)
+    if (result.ok) expect(Object.keys(result.definition.elements)).toEqual(['s', 't', 'e'])
+  })
+
+  it('reads every hall attribute on user tasks and processes', async () => {
+    const xml = bpmn(`<bpmn:startEvent id="s"/>
+      <bpmn:userTask id="t" hall:assignee="post:p1,deptHead:2" hall:approval="ratio:0.6" hall:due="3wd" hall:warn="4h" hall:onTimeout="escalate:role:leader" hall:form="f1">
+        <bpmn:extensionElements><hall:fieldPermission path="a.b" mode="hidden"/></bpmn:extensionElements>
+      </bpmn:userTask><bpmn:endEvent id="e"/>${flows('s->t', 't->e')}`, ' hall:promise="5wd" hall:itemType="joint"')
+    const result = await parseDefinition(xml)
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
+    expect(result.definition).toMatchObject({ promise: { kind: 'workingDays', days: 5 }, itemType: 'joint' })
+    expect(result.definition.elements.t!.userTask).toMatchObject({
+      assignees: [{ kind: 'post', id: 'p1' }, { kind: 'deptHead', levels: 2 }],
+      approval: { kind: 'ratio', ratio: 0.6 },
+      due: { kind: 'workingDays', days: 3 },
+      onTimeout: { kind: 'escalate', to: [{ kind: 'role', id: 'leader' }] },
+      form: 'f1',
+      fields: [{ path: 'a.b', mode: 'hidden' }],
+    })
+  })
+})
+
+describe('parseDefinition: rejects hostile or unsupported input, naming the element', () => {
+  it.each([
+    ['malformed XML', '<bpmn:definitions><bpmn:process', 'definitions', /Malformed|unterminated/],
+    ['a DOCTYPE', `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]>${ok.slice(ok.indexOf('<bpmn:definitions'))}`, 'definitions', /DOCTYPE/],
+    ['a NUL character reference', ok.replace('id="P"', 'id="P" name="&#0;"'), 'definitions', /&#0;/],
+    ['an empty document', '', 'definitions', /empty/],
+  ])('rejects %s', async (_name, xml, element, message) => {
+    const problems = await problemsOf(xml)
+    expect(problems[0]).toMatchObject({ element })
+    expect(problems[0]!.message).toMatch(message)
+  })
+
+  it('rejects 10,000-deep nesting before parsing', async () => {
+    const deep = '<a>'.repeat(10_000) + '</a>'.repeat(10_000)
+    const problems = await problemsOf(ok.replace('</bpmn:process>', `</bpmn:process>${deep}`))
+    expect(problems[0]!.message).toMatch(/nesting/)
+  })
+
+  it('rejects more than 100,000 elements and more than 20 MB', async () => {
+    expect((await problemsOf(ok.replace('</bpmn:process>', '</bpmn:process>' + '<x/>'.repeat(100_001))))[0]!.message).toMatch(/elements/)
+    expect((await problemsOf(ok + ' '.repeat(21 * 1024 * 1024)))[0]!.message).toMatch(/bytes/)
+  })
+
+  it('rejects duplicate ids', async () => {
+    const problems = await problemsOf(ok.replace('<bpmn:endEvent id="e"/>', '<bpmn:endEvent id="e"/><bpmn:endEvent id="t"/>'))
+    expect(problems.some((p) => /duplicate ID/.test(p.message))).toBe(true)
+  })
+
+  it('rejects unknown elements, unsupported elements and unknown attributes', async () => {
+    const problems = await problemsOf(
+      ok.replace('<bpmn:endEvent id="e"/>', '<bpmn:endEvent id="e"/><bpmn:bogus id="b"/><bpmn:subProcess id="sub"/><bpmn:sendTask id="send" foo:bar="1" xmlns:foo="urn:foo"/>'),
+    )
+    const text = problems.map((p) => `${p.element}: ${p.message}`).join('\n')
+    expect(text).toMatch(/bpmn:Bogus/)
+    expect(text).toMatch(/sub: bpmn:SubProcess is not supported/)
+    expect(text).toMatch(/send: bpmn:SendTask is not supported/)
+  })
+
+  it('rejects unknown hall values and hall attributes on the wrong element', async () => {
+    const problems = await problemsOf(bpmn(`<bpmn:startEvent id="s" hall:due="1wd"/>
+      <bpmn:userTask id="t" hall:assignee="boss:1" hall:approval="most" hall:due="3 days" hall:onTimeout="explode"/>
+      <bpmn:endEvent id="e"/>${flows('s->t', 't->e')}`, ' hall:itemType="urgent"'))
+    const text = problems.map((p) => `${p.element}: ${p.message}`).join('\n')
+    expect(text).toMatch(/s: unknown attribute <hall:due>/)
+    expect(text).toMatch(/t: Unknown assignee kind 'boss'/)
+    expect(text).toMatch(/t: Expected hall:approval/)
+    expect(text).toMatch(/t: Expected hall:due/)
+    expect(text).toMatch(/t: Expected hall:onTimeout/)
+    expect(text).toMatch(/P: Expected hall:itemType/)
+  })
+
+  it('rejects a gateway with no outgoing flow', async () => {
+    const problems = await problemsOf(bpmn(`<bpmn:startEvent id="s"/><bpmn:exclusiveGateway id="g"/>${flows('s->g')}`))
+    expect(problems).toContainEqual({ element: 'g', message: 'Expected exclusiveGateway to have an outgoing sequence flow, but it has none' })
+  })
+
+  it('rejects a FEEL syntax error with the flow id and position', async () => {
+    const problems = await problemsOf(bpmn(`<bpmn:startEvent id="s"/><bpmn:exclusiveGateway id="g" default="fd"/><bpmn:endEvent id="e"/>
+      ${flows('s->g', 'g-(=days >= )->e#fc', 'g->e#fd')}`))
+    expect(problems[0]).toMatchObject({ element: 'fc' })
+    expect(problems[0]!.message).toMatch(/FEEL syntax error in condition '=days >=' at position \d+/)
+  })
+
+  it('rejects conditions without the = prefix and conditional flows after tasks', async () => {
+    const problems = await problemsOf(bpmn(`<bpmn:startEvent id="s"/><bpmn:userTask id="t" hall:assignee="user:u"/><bpmn:endEvent id="e"/>
+      ${flows('s->t', 't-(days > 1)->e#fc')}`))
+    expect(problems.map((p) => p.element)).toEqual(['fc'])
+  })
+})
