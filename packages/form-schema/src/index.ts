@@ -4,6 +4,8 @@
  */
 export type * from './schema/types'
 export type { Condition, ConditionOp, DeclarativeReaction, FieldState, FieldStates, FormilyReaction, Reaction, ReactionEffect } from './reactions/types'
+export { parseFormSchema, MAX_DEPTH, MAX_FIELDS } from './schema/parse'
+export type { ParseResult, SchemaProblem } from './schema/parse'
 export { evaluateReactions } from './reactions/evaluate'
 export { validate } from './validate/validate'
 export type { ValidateContext, ValidationError, ValidationResult } from './validate/validate'
