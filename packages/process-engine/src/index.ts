@@ -30,3 +30,5 @@ export { CHOSEN_VARIABLE, type AssignmentResolver, type AssignmentContext, type 
 export type { AssigneeSpec } from './assignment/spec'
 export { BpmnError, type ServiceHandler, type ServiceCall } from './behaviors/service-task'
 export { compileFeel, type CompiledExpression } from './expressions/feel'
+export { simulate, type Scenario, type ScenarioStep, type ScenarioExpectation, type TraceLine } from './simulate'
+export { createFakeClock, type FakeClock } from './testing/fake-clock'

@@ -1,0 +1,2 @@
+/** Node-only entry points (`@hall/process-engine/cli`). */
+export { runSimulateCli, type CliIo } from './simulate'
