@@ -1,4 +1,4 @@
-import { evaluate } from 'feelin'
+import { evaluate, parseExpression } from 'feelin'
 
 /** Result of running a FEEL expression; failures carry feelin's message for the designer. */
 export type FeelResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string }
@@ -44,4 +44,26 @@ export function feelSyntaxError(expression: string): string | undefined {
   } catch (error) {
     return error instanceof Error ? error.message : String(error)
   }
+}
+
+/**
+ * The free variables an expression reads (the first name of each path), for
+ * lint. Function names and names bound by for/some/every or a function
+ * definition are left out. Reads the syntax tree, so branches not taken count.
+ */
+export function feelVariables(expression: string): string[] {
+  const body = feelBody(expression)
+  const tree = parseExpression(body, {}, undefined)
+  const bound = new Set<string>()
+  const used: string[] = []
+  tree.iterate({
+    enter(node) {
+      const parent = node.node.parent?.name
+      if (node.name === 'Name' && (parent === 'InExpression' || parent === 'FormalParameter')) bound.add(body.slice(node.from, node.to))
+      if (node.name !== 'VariableName') return
+      const isCallee = parent === 'FunctionInvocation' && node.node.prevSibling === null
+      if (!isCallee) used.push(body.slice(node.from, node.to))
+    },
+  })
+  return [...new Set(used)].filter((name) => !bound.has(name))
 }
