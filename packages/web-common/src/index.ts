@@ -7,18 +7,11 @@
  * installAuthGuard(router)
  * createApp(HallRoot).use(createPinia()).use(createHallI18n(appMessages)).use(router).mount('#app')
  */
-export { api, hallFetch } from './api/client'
+export { api, call } from './api/client'
+export type { OkBody } from './api/client'
 export { ApiError } from './api/api-error'
-export type {
-  ApiErrorBody,
-  ChangePasswordRequest,
-  Endpoints,
-  LoginRequest,
-  Me,
-  RoleGrant,
-  RoleName,
-  SessionResponse,
-} from './api/types'
+export type { ApiErrorBody } from './api/api-error'
+export type { Me, RoleGrant, RoleName, SessionResponse } from './api/types'
 export { useSessionStore } from './stores/session'
 export type { SessionStatus } from './stores/session'
 export { createHallI18n } from './i18n'

@@ -1,4 +1,7 @@
-import type { ApiErrorBody } from './types'
+/** The one error shape every API failure carries. */
+export interface ApiErrorBody {
+  error: { code: string; message?: string; fields?: Record<string, string> }
+}
 
 /** Codes the client invents itself, when the server's answer never arrived or was not our JSON. */
 export const CLIENT_ERROR_CODES = {

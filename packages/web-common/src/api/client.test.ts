@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from './api-error'
-import { api, setCsrfToken } from './client'
+import { api, call, setCsrfToken } from './client'
 import { jsonResponse, stubFetch } from '../testing/test-app'
 
 function sentHeaders(fetch: ReturnType<typeof stubFetch>, call = 0): Headers {
@@ -17,7 +17,7 @@ describe('api client', () => {
   it('sends the CSRF token and same-origin cookies with every write', async () => {
     const fetch = stubFetch({ 'POST /api/auth/logout': jsonResponse(204) })
     setCsrfToken('tok-1')
-    await api.post('/api/auth/logout')
+    await call(api.auth.logout.$post())
     expect(sentHeaders(fetch).get('x-csrf-token')).toBe('tok-1')
     expect(fetch.mock.calls[0]?.[1]?.credentials).toBe('same-origin')
   })
@@ -25,7 +25,7 @@ describe('api client', () => {
   it('falls back to the hall_csrf cookie after a reload', async () => {
     const fetch = stubFetch({ 'POST /api/auth/logout': jsonResponse(204) })
     document.cookie = 'hall_csrf=from-cookie'
-    await api.post('/api/auth/logout')
+    await call(api.auth.logout.$post())
     expect(sentHeaders(fetch).get('x-csrf-token')).toBe('from-cookie')
   })
 
@@ -35,8 +35,8 @@ describe('api client', () => {
       'GET /api/auth/me': jsonResponse(200, { user: {}, csrfToken: 'x' }),
     })
     setCsrfToken('tok-1')
-    await api.post('/api/auth/login', { username: 'a', password: 'b' })
-    await api.get('/api/auth/me')
+    await call(api.auth.login.$post({ json: { username: 'a', password: 'b' } }))
+    await call(api.auth.me.$get())
     expect(sentHeaders(fetch, 0).has('x-csrf-token')).toBe(false)
     expect(sentHeaders(fetch, 1).has('x-csrf-token')).toBe(false)
     expect(fetch.mock.calls[0]?.[1]?.body).toBe('{"username":"a","password":"b"}')
@@ -48,9 +48,9 @@ describe('api client', () => {
         error: { code: 'FORM_INVALID', message: '密码不符合要求', fields: { newPassword: '至少 10 位' } },
       }),
     })
-    const error = await api
-      .post('/api/auth/password', { currentPassword: 'a', newPassword: 'b' })
-      .catch((e: unknown) => e)
+    const error = await call(
+      api.auth.password.$post({ json: { currentPassword: 'a', newPassword: 'b' } }),
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({
       status: 400,
@@ -62,11 +62,11 @@ describe('api client', () => {
 
   it('reports a page that is not our JSON (a proxy error) as UNEXPECTED_RESPONSE', async () => {
     stubFetch({ 'GET /api/auth/me': new Response('<html>Bad Gateway</html>', { status: 502 }) })
-    await expect(api.get('/api/auth/me')).rejects.toMatchObject({ status: 502, code: 'UNEXPECTED_RESPONSE' })
+    await expect(call(api.auth.me.$get())).rejects.toMatchObject({ status: 502, code: 'UNEXPECTED_RESPONSE' })
   })
 
   it('reports an unreachable server as NETWORK_ERROR', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))))
-    await expect(api.get('/api/auth/me')).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' })
+    await expect(call(api.auth.me.$get())).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' })
   })
 })

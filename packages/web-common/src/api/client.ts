@@ -1,14 +1,7 @@
+import { hc, type ClientResponse } from 'hono/client'
+import type { SuccessStatusCode } from 'hono/utils/http-status'
+import type { AppType } from '@hall/server'
 import { ApiError, CLIENT_ERROR_CODES, isApiErrorBody } from './api-error'
-import type { Endpoints } from './types'
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-type PathOf<M extends Method> = keyof Endpoints extends infer K
-  ? K extends `${M} ${infer P}`
-    ? P
-    : never
-  : never
-type Endpoint<M extends Method, P extends string> = Endpoints[`${M} ${P}` & keyof Endpoints]
-type BodyArgs<E> = E extends { body: undefined } ? [] : E extends { body: infer B } ? [body: B] : []
 
 const CSRF_HEADER = 'x-csrf-token'
 const CSRF_COOKIE = 'hall_csrf'
@@ -30,7 +23,7 @@ function readCsrfCookie(): string | undefined {
 
 /**
  * `fetch` with the session rules of the server: same-origin cookies, and the CSRF header on every
- * write except login. Also the `fetch` to hand to `hc<AppType>` (see `rpc.ts`).
+ * write except login.
  */
 export const hallFetch: typeof fetch = (input, init = {}) => {
   const method = (init.method ?? 'GET').toUpperCase()
@@ -45,14 +38,29 @@ export const hallFetch: typeof fetch = (input, init = {}) => {
   return globalThis.fetch(input, { ...init, headers, credentials: 'same-origin' })
 }
 
-async function send(method: Method, path: string, body?: unknown): Promise<unknown> {
-  let response: Response
+/**
+ * The typed client of the hall API, generated from the server's route types (`AppType`):
+ * paths, bodies and answers are checked at compile time. Wrap calls in `call()`.
+ *
+ * @example
+ * const { user } = await call(api.auth.login.$post({ json: { username, password } }))
+ */
+export const api = hc<AppType>('/api', { fetch: hallFetch })
+
+/** The body of the success answers of a typed call (204 answers have none worth reading). */
+export type OkBody<R> =
+  R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
+
+/**
+ * Awaits a typed call and returns its success body, or throws an `ApiError` carrying the server's
+ * `{ error: { code, message, fields } }`, so callers handle failures in one place.
+ */
+export async function call<R extends ClientResponse<unknown, number, string>>(
+  request: Promise<R>,
+): Promise<OkBody<R>> {
+  let response: R
   try {
-    response = await hallFetch(path, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
+    response = await request
   } catch {
     throw new ApiError(0, { code: CLIENT_ERROR_CODES.network })
   }
@@ -63,21 +71,8 @@ async function send(method: Method, path: string, body?: unknown): Promise<unkno
   } catch {
     json = undefined
   }
-  if (response.ok) return json
+  if (response.ok) return json as OkBody<R>
   if (isApiErrorBody(json)) throw new ApiError(response.status, json.error)
   // A proxy page or an empty 502: not our error shape, still a clear error for the user.
   throw new ApiError(response.status, { code: CLIENT_ERROR_CODES.unexpected })
-}
-
-/**
- * The hand-typed API client: paths and bodies are checked against `Endpoints`.
- *
- * @example
- * const { user } = await api.post('/api/auth/login', { username, password })
- */
-export const api = {
-  get: <P extends PathOf<'GET'>>(path: P) =>
-    send('GET', path) as Promise<Endpoint<'GET', P>['response']>,
-  post: <P extends PathOf<'POST'>>(path: P, ...body: BodyArgs<Endpoint<'POST', P>>) =>
-    send('POST', path, body[0]) as Promise<Endpoint<'POST', P>['response']>,
 }

@@ -1,8 +1,12 @@
 import { ElMessage } from 'element-plus'
-import type { Composer } from 'vue-i18n'
 import { ApiError } from '../api/api-error'
 
-type Translator = Pick<Composer, 't' | 'te' | 'locale'>
+/** The part of a vue-i18n composer (`useI18n()` or `i18n.global`) these helpers use. */
+export interface Translator {
+  t(key: string, named: Record<string, unknown>): string
+  te(key: string): boolean
+  readonly locale: { readonly value: string }
+}
 
 /**
  * The sentence to show a person for a failed call.

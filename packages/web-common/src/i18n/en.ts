@@ -43,6 +43,7 @@ const en: typeof zhCN = {
     displayName: 'Name',
     unit: 'Unit',
     departments: 'Departments',
+    primaryDepartment: '{name} (main)',
     posts: 'Posts',
     roles: 'Roles',
     none: 'None',

@@ -41,6 +41,7 @@ export default {
     displayName: '姓名',
     unit: '所属单位',
     departments: '所在部门',
+    primaryDepartment: '{name}（主部门）',
     posts: '岗位',
     roles: '角色',
     none: '无',

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { ApiError } from '../api/api-error'
-import { api, setCsrfToken } from '../api/client'
+import { api, call, setCsrfToken } from '../api/client'
 import type { Me, RoleGrant, RoleName, SessionResponse } from '../api/types'
 
 /** `unknown` until the first `/api/auth/me` answer: the guard waits for it before deciding. */
@@ -63,7 +63,7 @@ export const useSessionStore = defineStore('session', () => {
   /** Asks the server who is signed in; `null` when nobody is (401). */
   async function fetchMe(): Promise<Me | null> {
     try {
-      return accept(await api.get('/api/auth/me'))
+      return accept(await call(api.auth.me.$get()))
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         forget()
@@ -74,12 +74,12 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function login(username: string, password: string): Promise<Me> {
-    return accept(await api.post('/api/auth/login', { username, password }))
+    return accept(await call(api.auth.login.$post({ json: { username, password } })))
   }
 
   async function logout(): Promise<void> {
     try {
-      await api.post('/api/auth/logout')
+      await call(api.auth.logout.$post())
     } catch (error) {
       // Already signed out on the server (expired session): forgetting locally is all that is left.
       if (!(error instanceof ApiError && error.status === 401)) throw error
@@ -88,7 +88,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-    await api.post('/api/auth/password', { currentPassword, newPassword })
+    await call(api.auth.password.$post({ json: { currentPassword, newPassword } }))
     if (user.value) user.value = { ...user.value, mustChangePassword: false }
   }
 

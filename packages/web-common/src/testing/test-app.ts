@@ -33,7 +33,7 @@ export function makeMe(overrides: Partial<Me> = {}): Me {
     username: 'stu.2023001',
     displayName: '李同学',
     unit: { id: 'unit1', name: '示范大学' },
-    departments: [{ id: 'd1', name: '计算机学院' }],
+    departments: [{ id: 'd1', name: '计算机学院', isPrimary: true }],
     posts: [],
     roles: [{ role: 'applicant', unitId: 'unit1', deptId: null }],
     mustChangePassword: false,
