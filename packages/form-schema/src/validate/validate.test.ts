@@ -103,7 +103,22 @@ describe('validate: the leave form', () => {
     expect(codes(leaveForm, { ...validLeave, name: '李四' }, { permissions, current })).toEqual([['name', 'NOT_EDITABLE']])
     const echoed = validate(leaveForm, validLeave, { ...context, permissions, current })
     expect(echoed.ok).toBe(true)
-    expect(echoed.data).toEqual({ leaveType: 'personal' })
+    expect(echoed.data).toEqual({ leaveType: 'personal', days: 3, total: 420.5 })
+  })
+
+  it('recomputes computed fields even when the step locks them', () => {
+    const permissions = { '*': 'readOnly', expenses: 'editable' } as const
+    const expenses = [{ kind: 'train', amount: 10 }]
+    const result = validate(leaveForm, { ...validLeave, expenses, total: 10 }, { ...context, permissions, current: validLeave })
+    expect(result.errors).toEqual([])
+    expect(result.data).toEqual({ days: 3, expenses, total: 10 })
+  })
+
+  it('keeps and checks a value of an x-display hidden field without requiring it', () => {
+    const schema: FormSchema = { type: 'object', properties: { ref: { type: 'string', required: true, pattern: '^R\\d+$', 'x-display': 'hidden' } } }
+    expect(validate(schema, {}).ok).toBe(true)
+    expect(validate(schema, { ref: 'R12' }).data).toEqual({ ref: 'R12' })
+    expect(codes(schema, { ref: 'X' })).toEqual([['ref', 'PATTERN']])
   })
 
   it('does not require fields the step hides', () => {

@@ -78,16 +78,19 @@ function validateRows(run: Run, node: SchemaNode, rows: unknown[], path: string)
 }
 
 function validateField(run: Run, node: SchemaNode, value: unknown, path: string): { keep: boolean; value?: unknown } {
-  if (accessOf(node, run.context.permissions) !== FIELD_ACCESS.editable) {
+  // Computed fields are derived, never typed, so a locked step still gets them recomputed below.
+  const computed = node.schema['x-computed'] !== undefined
+  if (!computed && accessOf(node, run.context.permissions) !== FIELD_ACCESS.editable) {
     // A step may echo a locked value back unchanged; anything else is an attempt to write it.
     if (value !== undefined && !deepEqual(value, getAt(run.context.current, path))) report(run, node, path, { code: C.NOT_EDITABLE })
     return { keep: false }
   }
   const state = run.states[path]
-  // Hidden by a reaction: Formily drops such values, so the server does too, silently.
-  if (state && !state.visible) return { keep: false }
+  // Formily drops the value of a field that is not displayed (`none`, a reaction hiding it) and keeps
+  // it for `x-display: hidden`; the server does the same. Kept values are still checked, just not required.
+  if (state && !state.visible && !keepsHiddenValue(node.schema)) return { keep: false }
   let effective = value
-  if (node.schema['x-computed'] !== undefined && state?.value !== undefined) {
+  if (computed && state?.value !== undefined) {
     if (value !== undefined && !sameComputed(value, state.value)) {
       report(run, node, path, { code: C.COMPUTED_MISMATCH, params: { expected: String(state.value) } })
     }
@@ -103,6 +106,10 @@ function validateField(run: Run, node: SchemaNode, value: unknown, path: string)
   if (!checkValue(run, node, node.schema, effective, path)) return { keep: true, value: effective }
   if (node.kind === 'object') return { keep: true, value: validateObject(run, node, effective, path) }
   return { keep: true, value: effective }
+}
+
+function keepsHiddenValue(schema: FieldSchema): boolean {
+  return schema['x-display'] === 'hidden' || schema['x-hidden'] === true
 }
 
 /** The designer's message of a `{ required: true, message }` rule, if any. */
