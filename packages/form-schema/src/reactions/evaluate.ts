@@ -109,5 +109,3 @@ export function evaluateReactions(schema: FormSchema, data: FormData): FieldStat
   }
   return states
 }
-
-export { settle as settleValues }

@@ -1,8 +1,8 @@
 import { joinPath } from './paths'
 import type { FieldSchema, FormSchema } from './types'
 
-export const NODE_KINDS = ['root', 'value', 'object', 'array', 'void'] as const
-export type NodeKind = (typeof NODE_KINDS)[number]
+/** `root` is the form itself; `void` nodes lay out children and hold no value. */
+export type NodeKind = 'root' | 'value' | 'object' | 'array' | 'void'
 
 /**
  * A schema node with its paths worked out once, so every feature walks the
@@ -32,7 +32,7 @@ function kindOf(schema: FieldSchema): NodeKind {
 }
 
 /** Properties sorted by `x-index`, keeping declaration order for ties (Formily's rule). */
-export function orderedProperties(schema: FieldSchema): [string, FieldSchema][] {
+function orderedProperties(schema: FieldSchema): [string, FieldSchema][] {
   const entries = Object.entries(schema.properties ?? {})
   return entries
     .map((entry, order) => ({ entry, order, index: entry[1]['x-index'] ?? Number.POSITIVE_INFINITY }))
@@ -75,9 +75,4 @@ export function descendants(node: SchemaNode): SchemaNode[] {
 /** The value-holding children of an object, root or sub-table row, looking through void layout nodes. */
 export function dataChildren(node: SchemaNode): SchemaNode[] {
   return node.children.flatMap((child) => (child.kind === 'void' ? dataChildren(child) : [child]))
-}
-
-/** Whether a node holds a value (everything but layout and the root). */
-export function holdsValue(node: SchemaNode): boolean {
-  return node.kind !== 'void' && node.kind !== 'root'
 }

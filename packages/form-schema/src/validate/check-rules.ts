@@ -19,7 +19,7 @@ export interface RuleContext extends FormatOptions {
 }
 
 /** The value of an option, whether written as a primitive or as `{ label, value }`. */
-export function optionValue(item: EnumItem): unknown {
+function optionValue(item: EnumItem): unknown {
   return typeof item === 'object' ? item.value : item
 }
 
