@@ -1,5 +1,9 @@
 import { defineProject } from 'vitest/config'
 
 export default defineProject({
-  test: { name: 'form-schema', include: ['**/*.test.ts'], exclude: ['**/node_modules/**', '**/dist/**'] },
+  test: {
+    name: 'form-schema',
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+  },
 })

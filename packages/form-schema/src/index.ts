@@ -28,7 +28,16 @@ export type { ParseResult, SchemaProblem } from './schema/parse'
 
 export { evaluateReactions } from './reactions/evaluate'
 export { CONDITION_OPS } from './reactions/types'
-export type { Condition, ConditionOp, DeclarativeReaction, FieldState, FieldStates, FormilyReaction, Reaction, ReactionEffect } from './reactions/types'
+export type {
+  Condition,
+  ConditionOp,
+  DeclarativeReaction,
+  FieldState,
+  FieldStates,
+  FormilyReaction,
+  Reaction,
+  ReactionEffect,
+} from './reactions/types'
 
 export { validate } from './validate/validate'
 export type { ValidateContext, ValidationError, ValidationResult } from './validate/validate'
@@ -40,7 +49,13 @@ export type { FieldAccess, FieldPermissions } from './permissions/access'
 export { applyPermissions, stripHidden } from './permissions/apply'
 
 export { resolvePrefill, PREFILL_REASONS } from './prefill/resolve'
-export type { ExternalSource, PrefillFailure, PrefillReason, PrefillResult, PrefillSources } from './prefill/resolve'
+export type {
+  ExternalSource,
+  PrefillFailure,
+  PrefillReason,
+  PrefillResult,
+  PrefillSources,
+} from './prefill/resolve'
 
 export { collect, parseCollectTarget } from './collect/collect'
 export type { CollectItem, CollectTarget } from './collect/collect'
@@ -54,7 +69,17 @@ export type { LintCatalog, LintCode, LintProblem } from './lint/types'
 export { SUPPORTED_COMPONENTS } from './lint/components'
 export type { SupportedComponent } from './lint/components'
 
-export { FORMATS, LOCALES, findFormat, checkIdCard, checkCreditCode, checkMobile, checkLandline, checkEmail, checkPostalCode } from './formats/index'
+export {
+  FORMATS,
+  LOCALES,
+  findFormat,
+  checkIdCard,
+  checkCreditCode,
+  checkMobile,
+  checkLandline,
+  checkEmail,
+  checkPostalCode,
+} from './formats/index'
 export type { FormatCheck, FormatDefinition, FormatName, Locale } from './formats/index'
 
 export { toChineseAmount } from './money/chinese-amount'

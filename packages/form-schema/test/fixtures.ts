@@ -27,7 +27,14 @@ export const leaveForm = {
           'x-sensitive': 'idCard',
           'x-index': 1,
         },
-        phone: { type: 'string', title: '手机号', 'x-component': 'Input', 'x-validator': 'mobile', 'x-sensitive': 'phone', 'x-index': 2 },
+        phone: {
+          type: 'string',
+          title: '手机号',
+          'x-component': 'Input',
+          'x-validator': 'mobile',
+          'x-sensitive': 'phone',
+          'x-index': 2,
+        },
       },
     },
     leaveType: {
@@ -46,11 +53,21 @@ export const leaveForm = {
       'x-component': 'Upload',
       'x-material': 'hospital-certificate',
       'x-display': 'none',
-      'x-reactions': [{ when: { field: 'leaveType', op: 'eq', value: 'sick' }, then: { visible: true, required: true } }],
+      'x-reactions': [
+        {
+          when: { field: 'leaveType', op: 'eq', value: 'sick' },
+          then: { visible: true, required: true },
+        },
+      ],
     },
     start: { type: 'date', title: '开始日期', required: true, 'x-component': 'DatePicker' },
     end: { type: 'date', title: '结束日期', required: true, 'x-component': 'DatePicker' },
-    days: { type: 'number', title: '天数', 'x-component': 'NumberPicker', 'x-computed': { daysBetween: ['start', 'end'], inclusive: true } },
+    days: {
+      type: 'number',
+      title: '天数',
+      'x-component': 'NumberPicker',
+      'x-computed': { daysBetween: ['start', 'end'], inclusive: true },
+    },
     expenses: {
       type: 'array',
       title: '差旅费用',
@@ -59,18 +76,39 @@ export const leaveForm = {
       items: {
         type: 'object',
         properties: {
-          kind: { type: 'string', title: '费用类型', required: true, 'x-component': 'Select', 'x-dictionary': 'expense-kind' },
-          amount: { type: 'number', title: '金额', required: true, minimum: 0.01, 'x-component': 'Money', 'x-collect': 'expense-ledger' },
+          kind: {
+            type: 'string',
+            title: '费用类型',
+            required: true,
+            'x-component': 'Select',
+            'x-dictionary': 'expense-kind',
+          },
+          amount: {
+            type: 'number',
+            title: '金额',
+            required: true,
+            minimum: 0.01,
+            'x-component': 'Money',
+            'x-collect': 'expense-ledger',
+          },
           note: {
             type: 'string',
             title: '说明',
             'x-component': 'Input',
-            'x-reactions': { when: { field: 'expenses.kind', op: 'eq', value: 'other' }, then: { required: true } },
+            'x-reactions': {
+              when: { field: 'expenses.kind', op: 'eq', value: 'other' },
+              then: { required: true },
+            },
           },
         },
       },
     },
-    total: { type: 'number', title: '合计', 'x-component': 'Money', 'x-computed': { sum: 'expenses.amount' } },
+    total: {
+      type: 'number',
+      title: '合计',
+      'x-component': 'Money',
+      'x-computed': { sum: 'expenses.amount' },
+    },
   },
 } as const satisfies FormSchema
 

@@ -10,7 +10,8 @@ describe('the public API, end to end', () => {
     expect(api.lint(schema)).toEqual([])
 
     const prefill = await api.resolvePrefill(schema, {
-      resolve: (kind, path) => Promise.resolve(kind === 'user' && path === 'displayName' ? '王小明' : undefined),
+      resolve: (kind, path) =>
+        Promise.resolve(kind === 'user' && path === 'displayName' ? '王小明' : undefined),
       now: () => new Date('2026-11-22T02:00:00Z'),
     })
     expect(prefill.values).toEqual({ name: '王小明' })
@@ -29,13 +30,22 @@ describe('the public API, end to end', () => {
     expect(verdict.errors).toEqual([])
     expect(verdict.data).toMatchObject({ days: 2, total: 88.5 })
 
-    expect(api.collect(schema, verdict.data).map((i) => i.target)).toEqual(['dc:person.id_card', 'expense-ledger'])
-    expect(api.maskSensitive(verdict.data, schema, false)).toMatchObject({ name: '王**', idCard: '110105********002X' })
+    expect(api.collect(schema, verdict.data).map((i) => i.target)).toEqual([
+      'dc:person.id_card',
+      'expense-ledger',
+    ])
+    expect(api.maskSensitive(verdict.data, schema, false)).toMatchObject({
+      name: '王**',
+      idCard: '110105********002X',
+    })
     expect(api.toChineseAmount(88.5)).toBe('捌拾捌元伍角')
   })
 
   it('gives the designer a read-only, hidden-aware schema and state for the renderer', () => {
-    const schema = api.applyPermissions(leaveForm, { '*': api.FIELD_ACCESS.readOnly, 'applicant.idCard': 'hidden' })
+    const schema = api.applyPermissions(leaveForm, {
+      '*': api.FIELD_ACCESS.readOnly,
+      'applicant.idCard': 'hidden',
+    })
     expect(schema.properties?.['leaveType']?.['x-pattern']).toBe('readOnly')
     const states = api.evaluateReactions(schema, { leaveType: 'sick' })
     expect(states['certificate']).toMatchObject({ visible: true, required: true, disabled: true })

@@ -21,13 +21,17 @@ describe('collect', () => {
       properties: {
         kind: { type: 'string' },
         total: { type: 'number', 'x-computed': { sum: 'rows.n' }, 'x-collect': 'dc:ledger.total' },
-        secret: { type: 'string', 'x-collect': 'dc:ledger.secret', 'x-reactions': { when: { field: 'kind', op: 'eq', value: 'x' }, then: { visible: true } } },
+        secret: {
+          type: 'string',
+          'x-collect': 'dc:ledger.secret',
+          'x-reactions': { when: { field: 'kind', op: 'eq', value: 'x' }, then: { visible: true } },
+        },
         rows: { type: 'array', items: { type: 'object', properties: { n: { type: 'number' } } } },
       },
     } as const
-    expect(collect(schema, { kind: 'y', total: 999, secret: 's', rows: [{ n: 1 }, { n: 2 }] })).toEqual([
-      { target: 'dc:ledger.total', value: 3, field: 'total' },
-    ])
+    expect(
+      collect(schema, { kind: 'y', total: 999, secret: 's', rows: [{ n: 1 }, { n: 2 }] }),
+    ).toEqual([{ target: 'dc:ledger.total', value: 3, field: 'total' }])
   })
 
   it.each([

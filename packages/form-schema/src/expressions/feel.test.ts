@@ -8,7 +8,10 @@ describe('FEEL helpers', () => {
   })
 
   it('returns dates as ISO text so form data stays plain JSON', () => {
-    expect(runFeel('=date("2026-11-22") + duration("P1D")', {})).toEqual({ ok: true, value: '2026-11-23' })
+    expect(runFeel('=date("2026-11-22") + duration("P1D")', {})).toEqual({
+      ok: true,
+      value: '2026-11-23',
+    })
   })
 
   it('reports a syntax error as a value instead of throwing', () => {
@@ -19,7 +22,9 @@ describe('FEEL helpers', () => {
   })
 
   it('finds the variables an expression reads, in every branch, without functions or loop names', () => {
-    expect(feelVariables('=if x then applicant.name else sum(for i in items return i.amount)')).toEqual(['x', 'applicant', 'items'])
+    expect(
+      feelVariables('=if x then applicant.name else sum(for i in items return i.amount)'),
+    ).toEqual(['x', 'applicant', 'items'])
     expect(feelVariables('=today() - date(start)')).toEqual(['start'])
   })
 })

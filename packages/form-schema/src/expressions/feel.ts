@@ -1,7 +1,8 @@
 import { evaluate, parseExpression } from 'feelin'
 
 /** Result of running a FEEL expression; failures carry feelin's message for the designer. */
-export type FeelResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string }
+export type FeelResult =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string }
 
 /** Strips the leading `=` that marks an expression in `x-prefill` and `x-computed`. */
 export function feelBody(expression: string): string {
@@ -13,7 +14,12 @@ export function feelBody(expression: string): string {
  * ISO text so that data stays plain JSON.
  */
 function toPlain(value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && 'toJSON' in value && typeof value.toJSON === 'function') {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    'toJSON' in value &&
+    typeof value.toJSON === 'function'
+  ) {
     return (value.toJSON as () => unknown)()
   }
   return value
@@ -24,10 +30,15 @@ function toPlain(value: unknown): unknown {
  * the given variables. Syntax errors and runtime failures come back as values,
  * not exceptions, so one bad expression cannot break a whole form.
  */
-export function runFeel(expression: string, variables: Readonly<Record<string, unknown>>): FeelResult {
+export function runFeel(
+  expression: string,
+  variables: Readonly<Record<string, unknown>>,
+): FeelResult {
   try {
     const { value, warnings } = evaluate(feelBody(expression), { ...variables })
-    const fatal = warnings.find((w) => w.type === 'FUNCTION_INVOCATION_FAILURE' || w.type === 'NO_FUNCTION_FOUND')
+    const fatal = warnings.find(
+      (w) => w.type === 'FUNCTION_INVOCATION_FAILURE' || w.type === 'NO_FUNCTION_FOUND',
+    )
     if (fatal) return { ok: false, error: fatal.message }
     return { ok: true, value: toPlain(value) }
   } catch (error) {
@@ -59,7 +70,8 @@ export function feelVariables(expression: string): string[] {
   tree.iterate({
     enter(node) {
       const parent = node.node.parent?.name
-      if (node.name === 'Name' && (parent === 'InExpression' || parent === 'FormalParameter')) bound.add(body.slice(node.from, node.to))
+      if (node.name === 'Name' && (parent === 'InExpression' || parent === 'FormalParameter'))
+        bound.add(body.slice(node.from, node.to))
       if (node.name !== 'VariableName') return
       const isCallee = parent === 'FunctionInvocation' && node.node.prevSibling === null
       if (!isCallee) used.push(body.slice(node.from, node.to))

@@ -4,7 +4,8 @@ import { fail, OK, type FormatCheck, type FormatDefinition } from './types'
  * Pragmatic e-mail shape (local@domain.tld); deliverability is the mail
  * server's business, this only catches typos.
  */
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/
 
 /** Chinese postal codes are exactly six digits. */
 const POSTAL_CODE = /^\d{6}$/

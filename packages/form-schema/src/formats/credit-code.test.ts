@@ -32,7 +32,11 @@ describe('unified social credit code (GB 32100-2015)', () => {
 
   const char = fc.constantFrom(...ALPHABET)
   const validCode = fc
-    .tuple(fc.array(char, { minLength: 2, maxLength: 2 }), fc.stringMatching(/^\d{6}$/), fc.array(char, { minLength: 9, maxLength: 9 }))
+    .tuple(
+      fc.array(char, { minLength: 2, maxLength: 2 }),
+      fc.stringMatching(/^\d{6}$/),
+      fc.array(char, { minLength: 9, maxLength: 9 }),
+    )
     .map(([head, region, body]) => {
       const first17 = head.join('') + region + body.join('')
       return first17 + creditCodeCheckChar(first17)

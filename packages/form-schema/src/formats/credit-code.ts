@@ -40,7 +40,8 @@ export const creditCode: FormatDefinition = {
       invalid: 'Enter a valid 18-character unified social credit code',
       pattern: 'A unified social credit code has 18 digits or capital letters (no I, O, Z, S, V)',
       region: 'Characters 3 to 8 of a unified social credit code are a region code',
-      checksum: 'The check character of the unified social credit code does not match; check for a typo',
+      checksum:
+        'The check character of the unified social credit code does not match; check for a typo',
     },
   },
 }

@@ -41,14 +41,21 @@ describe('resident ID (GB 11643-1999)', () => {
     const today = '110105' + '20261122' + '001'
     const tomorrow = '110105' + '20261123' + '001'
     expect(checkIdCard(today + idCardCheckChar(today), { now: NOW }).ok).toBe(true)
-    expect(checkIdCard(tomorrow + idCardCheckChar(tomorrow), { now: NOW })).toEqual({ ok: false, reason: 'birthDate' })
+    expect(checkIdCard(tomorrow + idCardCheckChar(tomorrow), { now: NOW })).toEqual({
+      ok: false,
+      reason: 'birthDate',
+    })
   })
 
   const validId = fc
     .record({
       province: fc.constantFrom('11', '31', '35', '44', '51', '65', '81'),
       area: fc.stringMatching(/^\d{4}$/),
-      birth: fc.date({ min: new Date(1900, 0, 1), max: new Date(2026, 10, 21), noInvalidDate: true }),
+      birth: fc.date({
+        min: new Date(1900, 0, 1),
+        max: new Date(2026, 10, 21),
+        noInvalidDate: true,
+      }),
       seq: fc.stringMatching(/^\d{3}$/),
     })
     .map(({ province, area, birth, seq }) => {
@@ -62,7 +69,11 @@ describe('resident ID (GB 11643-1999)', () => {
   })
 
   it('rejects every single-character mutation of a valid ID', () => {
-    const mutation = fc.record({ id: validId, at: fc.integer({ min: 0, max: 17 }), to: fc.constantFrom(...'0123456789X') })
+    const mutation = fc.record({
+      id: validId,
+      at: fc.integer({ min: 0, max: 17 }),
+      to: fc.constantFrom(...'0123456789X'),
+    })
     fc.assert(
       fc.property(mutation, ({ id, at, to }) => {
         fc.pre(id[at] !== to && (at === 17 || to !== 'X'))

@@ -14,7 +14,9 @@ function offered(
     if (!allowed) return []
     return input.nodes.flatMap((node) => {
       const value = read(node)
-      return value === undefined || allowed.includes(value) ? [] : [problem(code, node, describe(value))]
+      return value === undefined || allowed.includes(value)
+        ? []
+        : [problem(code, node, describe(value))]
     })
   }
 }
@@ -56,7 +58,16 @@ export const collectTargets: LintRule = (input) =>
   input.nodes.flatMap((node) => {
     const target = node.schema['x-collect']
     if (target === undefined) return []
-    if (!parseCollectTarget(target)) return [problem(L.BAD_COLLECT_TARGET, node, `Write-back target "${target}" is not dc:<table>.<column> or a name`)]
+    if (!parseCollectTarget(target))
+      return [
+        problem(
+          L.BAD_COLLECT_TARGET,
+          node,
+          `Write-back target "${target}" is not dc:<table>.<column> or a name`,
+        ),
+      ]
     const allowed = input.catalog.collectTargets
-    return allowed && !allowed.includes(target) ? [problem(L.BAD_COLLECT_TARGET, node, `Write-back target "${target}" is not offered`)] : []
+    return allowed && !allowed.includes(target)
+      ? [problem(L.BAD_COLLECT_TARGET, node, `Write-back target "${target}" is not offered`)]
+      : []
   })

@@ -31,7 +31,12 @@ describe('lint', () => {
       right: { type: 'void', 'x-component': 'FormGrid', properties: { name: { type: 'string' } } },
     })
     expect(lint(schema)).toEqual([
-      { code: 'DUPLICATE_NAME', severity: 'error', path: 'right.name', message: 'Field name "name" is already used at left.name' },
+      {
+        code: 'DUPLICATE_NAME',
+        severity: 'error',
+        path: 'right.name',
+        message: 'Field name "name" is already used at left.name',
+      },
     ])
   })
 
@@ -42,7 +47,9 @@ describe('lint', () => {
   })
 
   it('flags unknown formats in both styles', () => {
-    expect(found(form({ a: { format: 'passport' }, b: { 'x-validator': ['idCard', 'visa'] } }))).toEqual([
+    expect(
+      found(form({ a: { format: 'passport' }, b: { 'x-validator': ['idCard', 'visa'] } })),
+    ).toEqual([
       ['UNKNOWN_FORMAT', 'a'],
       ['UNKNOWN_FORMAT', 'b'],
     ])
@@ -51,8 +58,16 @@ describe('lint', () => {
   it('flags a required field that is hidden with no reaction to show it', () => {
     const schema = form({
       a: { required: true, 'x-display': 'none' },
-      b: { required: true, 'x-display': 'none', 'x-reactions': { when: { field: 'a', op: 'notEmpty' }, then: { visible: true } } },
-      group: { type: 'void', 'x-visible': false, properties: { c: { 'x-validator': { required: true } } } },
+      b: {
+        required: true,
+        'x-display': 'none',
+        'x-reactions': { when: { field: 'a', op: 'notEmpty' }, then: { visible: true } },
+      },
+      group: {
+        type: 'void',
+        'x-visible': false,
+        properties: { c: { 'x-validator': { required: true } } },
+      },
     })
     expect(found(schema)).toEqual([
       ['REQUIRED_HIDDEN', 'a'],
@@ -62,7 +77,17 @@ describe('lint', () => {
 
   it('flags reactions, computed values and prefills that refer to missing fields', () => {
     const schema = form({
-      a: { 'x-reactions': { when: { all: [{ field: 'b', op: 'eq', value: 1 }, { field: 'ghost', op: 'empty' }] }, then: { visible: true } } },
+      a: {
+        'x-reactions': {
+          when: {
+            all: [
+              { field: 'b', op: 'eq', value: 1 },
+              { field: 'ghost', op: 'empty' },
+            ],
+          },
+          then: { visible: true },
+        },
+      },
       b: { 'x-computed': { daysBetween: ['a', 'later'] } },
       c: { 'x-computed': '=a + missing' },
       d: { 'x-prefill': 'field:nowhere' },
@@ -81,13 +106,21 @@ describe('lint', () => {
 
   it('lets FEEL inside a sub-table read its row', () => {
     const schema = form({
-      rows: { type: 'array', items: { type: 'object', properties: { qty: {}, total: { 'x-computed': '=row.qty * 2' } } } },
+      rows: {
+        type: 'array',
+        items: { type: 'object', properties: { qty: {}, total: { 'x-computed': '=row.qty * 2' } } },
+      },
     })
     expect(lint(schema)).toEqual([])
   })
 
   it('flags prefill inside sub-table rows', () => {
-    const schema = form({ rows: { type: 'array', items: { type: 'object', properties: { who: { 'x-prefill': 'user:displayName' } } } } })
+    const schema = form({
+      rows: {
+        type: 'array',
+        items: { type: 'object', properties: { who: { 'x-prefill': 'user:displayName' } } },
+      },
+    })
     expect(found(schema)).toEqual([['PREFILL_IN_SUB_TABLE', 'rows.who']])
   })
 
@@ -112,7 +145,11 @@ describe('lint', () => {
   })
 
   it('flags a material on a field that is not an upload and a required list naming no property', () => {
-    const schema: FormSchema = { type: 'object', required: ['ghost'], properties: { a: { 'x-component': 'Input', 'x-material': 'm1' } } }
+    const schema: FormSchema = {
+      type: 'object',
+      required: ['ghost'],
+      properties: { a: { 'x-component': 'Input', 'x-material': 'm1' } },
+    }
     expect(lint(schema).map((p) => [p.code, p.path, p.severity])).toEqual([
       ['UNKNOWN_REQUIRED_NAME', '', 'warning'],
       ['MATERIAL_NOT_UPLOAD', 'a', 'error'],

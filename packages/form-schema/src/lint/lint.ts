@@ -1,8 +1,21 @@
 import { buildTree, descendants } from '../schema/tree'
 import type { FormSchema } from '../schema/types'
-import { collectTargets, dataCenterPrefill, dictionaries, materials, userPrefill } from './catalog-rules'
+import {
+  collectTargets,
+  dataCenterPrefill,
+  dictionaries,
+  materials,
+  userPrefill,
+} from './catalog-rules'
 import { computedReferences, prefillReferences, reactionReferences } from './reference-rules'
-import { duplicateNames, materialOnUpload, requiredHidden, unknownComponents, unknownFormats, unknownRequiredNames } from './structure-rules'
+import {
+  duplicateNames,
+  materialOnUpload,
+  requiredHidden,
+  unknownComponents,
+  unknownFormats,
+  unknownRequiredNames,
+} from './structure-rules'
 import type { LintCatalog, LintProblem, LintRule } from './types'
 
 /** Every rule, in the order problems are listed. Adding a check = one rule function and one line here. */
@@ -37,6 +50,8 @@ const RULES: readonly LintRule[] = [
 export function lint(schema: FormSchema, catalog: LintCatalog = {}): LintProblem[] {
   const root = buildTree(schema)
   const nodes = [root, ...descendants(root)]
-  const paths = new Set(nodes.filter((n) => n.kind !== 'void' && n.kind !== 'root').map((n) => n.path))
+  const paths = new Set(
+    nodes.filter((n) => n.kind !== 'void' && n.kind !== 'root').map((n) => n.path),
+  )
   return RULES.flatMap((rule) => rule({ nodes, paths, catalog }))
 }

@@ -15,7 +15,13 @@ export const duplicateNames: LintRule = ({ nodes }) => {
       seen.set(node.path, node)
       return []
     }
-    return [problem(L.DUPLICATE_NAME, node, `Field name "${node.path}" is already used at ${first.address}`)]
+    return [
+      problem(
+        L.DUPLICATE_NAME,
+        node,
+        `Field name "${node.path}" is already used at ${first.address}`,
+      ),
+    ]
   })
 }
 
@@ -23,19 +29,28 @@ export const unknownComponents: LintRule = ({ nodes, catalog }) => {
   const known = new Set<string>([...SUPPORTED_COMPONENTS, ...(catalog.components ?? [])])
   return nodes.flatMap((node) => {
     const component = node.schema['x-component']
-    return component === undefined || known.has(component) ? [] : [problem(L.UNKNOWN_COMPONENT, node, `Unknown component "${component}"`)]
+    return component === undefined || known.has(component)
+      ? []
+      : [problem(L.UNKNOWN_COMPONENT, node, `Unknown component "${component}"`)]
   })
 }
 
 export const unknownFormats: LintRule = ({ nodes }) =>
   nodes.flatMap((node) => {
     const names = [node.schema.format, ...validatorRules(node.schema).map((r) => r.format)]
-    return names.filter((n) => n !== undefined && !findFormat(n)).map((n) => problem(L.UNKNOWN_FORMAT, node, `Unknown format "${n}"`))
+    return names
+      .filter((n) => n !== undefined && !findFormat(n))
+      .map((n) => problem(L.UNKNOWN_FORMAT, node, `Unknown format "${n}"`))
   })
 
 function staticallyHidden(node: SchemaNode): boolean {
   const s = node.schema
-  return s['x-display'] === 'none' || s['x-display'] === 'hidden' || s['x-hidden'] === true || s['x-visible'] === false
+  return (
+    s['x-display'] === 'none' ||
+    s['x-display'] === 'hidden' ||
+    s['x-hidden'] === true ||
+    s['x-visible'] === false
+  )
 }
 
 /**
@@ -45,10 +60,20 @@ function staticallyHidden(node: SchemaNode): boolean {
 export const requiredHidden: LintRule = ({ nodes }) =>
   nodes.flatMap((node) => {
     if (!isSchemaRequired(node.schema, node.listedRequired)) return []
-    const hiddenBy = [node, ...ancestors(node)].find((n) => staticallyHidden(n) && !declarativeReactions(n.schema).some((r) => r.then.visible !== undefined))
+    const hiddenBy = [node, ...ancestors(node)].find(
+      (n) =>
+        staticallyHidden(n) &&
+        !declarativeReactions(n.schema).some((r) => r.then.visible !== undefined),
+    )
     if (!hiddenBy) return []
     const where = hiddenBy === node ? 'it is hidden' : `${hiddenBy.address} is hidden`
-    return [problem(L.REQUIRED_HIDDEN, node, `"${node.path}" is required but ${where} and no reaction shows it`)]
+    return [
+      problem(
+        L.REQUIRED_HIDDEN,
+        node,
+        `"${node.path}" is required but ${where} and no reaction shows it`,
+      ),
+    ]
   })
 
 function ancestors(node: SchemaNode): SchemaNode[] {
@@ -62,7 +87,16 @@ export const unknownRequiredNames: LintRule = ({ nodes }) =>
     const list = node.kind === 'array' ? node.schema.items?.required : node.schema.required
     if (!Array.isArray(list) || node.kind === 'void') return []
     const own = new Set(dataChildrenKeys(node))
-    return (list as readonly string[]).filter((name) => !own.has(name)).map((name) => problem(L.UNKNOWN_REQUIRED_NAME, node, `required lists "${name}", which is not a property`, 'warning'))
+    return (list as readonly string[])
+      .filter((name) => !own.has(name))
+      .map((name) =>
+        problem(
+          L.UNKNOWN_REQUIRED_NAME,
+          node,
+          `required lists "${name}", which is not a property`,
+          'warning',
+        ),
+      )
   })
 
 function dataChildrenKeys(node: SchemaNode): string[] {
@@ -72,6 +106,16 @@ function dataChildrenKeys(node: SchemaNode): string[] {
 export const materialOnUpload: LintRule = ({ nodes }) =>
   nodes.flatMap((node) => {
     const component = node.schema['x-component']
-    if (node.schema['x-material'] === undefined || (component !== undefined && UPLOAD_COMPONENTS.includes(component))) return []
-    return [problem(L.MATERIAL_NOT_UPLOAD, node, `x-material belongs on an Upload, not on ${component ?? 'a field without component'}`)]
+    if (
+      node.schema['x-material'] === undefined ||
+      (component !== undefined && UPLOAD_COMPONENTS.includes(component))
+    )
+      return []
+    return [
+      problem(
+        L.MATERIAL_NOT_UPLOAD,
+        node,
+        `x-material belongs on an Upload, not on ${component ?? 'a field without component'}`,
+      ),
+    ]
   })

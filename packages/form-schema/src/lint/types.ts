@@ -57,6 +57,11 @@ export interface LintInput {
 /** A lint rule: one concern, one function. */
 export type LintRule = (input: LintInput) => LintProblem[]
 
-export function problem(code: LintCode, node: SchemaNode, message: string, severity: LintProblem['severity'] = 'error'): LintProblem {
+export function problem(
+  code: LintCode,
+  node: SchemaNode,
+  message: string,
+  severity: LintProblem['severity'] = 'error',
+): LintProblem {
   return { code, severity, path: node.address, message }
 }

@@ -26,7 +26,12 @@ describe('maskValue', () => {
 describe('maskSensitive', () => {
   it('masks every sensitive field for a viewer without need and leaves the input alone', () => {
     const masked = maskSensitive(validLeave, leaveForm, false)
-    expect(masked).toMatchObject({ name: '张*', idCard: '110105********002X', phone: '138****5678', leaveType: 'personal' })
+    expect(masked).toMatchObject({
+      name: '张*',
+      idCard: '110105********002X',
+      phone: '138****5678',
+      leaveType: 'personal',
+    })
     expect(validLeave.name).toBe('张三')
   })
 

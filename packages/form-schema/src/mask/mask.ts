@@ -9,8 +9,13 @@ function stars(count: number): string {
 
 /** Keeps `head` leading and `tail` trailing characters; short values keep less so something is always hidden. */
 function keepEnds(chars: string[], head: number, tail: number): string {
-  if (chars.length <= head + tail) return chars.length <= 1 ? stars(chars.length) : chars[0] + stars(chars.length - 1)
-  return chars.slice(0, head).join('') + stars(chars.length - head - tail) + chars.slice(chars.length - tail).join('')
+  if (chars.length <= head + tail)
+    return chars.length <= 1 ? stars(chars.length) : chars[0] + stars(chars.length - 1)
+  return (
+    chars.slice(0, head).join('') +
+    stars(chars.length - head - tail) +
+    chars.slice(chars.length - tail).join('')
+  )
 }
 
 const MASKS: Readonly<Record<SensitiveKind, (chars: string[]) => string>> = {
@@ -49,13 +54,18 @@ export type SensitiveViewer = boolean | ((kind: SensitiveKind, field: string) =>
  *
  * @example maskSensitive(data, schema, false) // { idCard: '110105********002X', phone: '138****5678', name: '张*' }
  */
-export function maskSensitive(data: FormData, schema: FormSchema, viewerCanSeeSensitive: SensitiveViewer): Record<string, unknown> {
+export function maskSensitive(
+  data: FormData,
+  schema: FormSchema,
+  viewerCanSeeSensitive: SensitiveViewer,
+): Record<string, unknown> {
   const copy = structuredClone(data) as Record<string, unknown>
   if (viewerCanSeeSensitive === true) return copy
   for (const instance of instancesOf(buildTree(schema), copy)) {
     const kind = instance.node.schema['x-sensitive']
     if (kind === undefined || instance.value === undefined) continue
-    const canSee = typeof viewerCanSeeSensitive === 'function' && viewerCanSeeSensitive(kind, instance.path)
+    const canSee =
+      typeof viewerCanSeeSensitive === 'function' && viewerCanSeeSensitive(kind, instance.path)
     if (!canSee) setAt(copy, instance.path, maskValue(kind, instance.value))
   }
   return copy

@@ -30,9 +30,12 @@ describe('toChineseAmount', () => {
     expect(toChineseAmount(' 3000 ')).toBe('叁仟元整')
   })
 
-  it.each([Number.NaN, Number.POSITIVE_INFINITY, 1e17])('refuses %d with a RangeError', (amount) => {
-    expect(() => toChineseAmount(amount)).toThrow(RangeError)
-  })
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, 1e17])(
+    'refuses %d with a RangeError',
+    (amount) => {
+      expect(() => toChineseAmount(amount)).toThrow(RangeError)
+    },
+  )
 
   it('refuses text that is not an amount', () => {
     expect(() => toChineseAmount('12,345')).toThrow(/Expected an amount/)

@@ -17,7 +17,8 @@ function toCents(amount: number | string): bigint {
   const padded = (fraction + '000').slice(0, 3)
   // Round half up on the third decimal, the way cashiers round.
   let cents = BigInt(whole) * 100n + BigInt(padded.slice(0, 2)) + (Number(padded[2]) >= 5 ? 1n : 0n)
-  if (cents > MAX_CENTS) throw new RangeError(`Expected an amount below 10^16 yuan, but got ${text}`)
+  if (cents > MAX_CENTS)
+    throw new RangeError(`Expected an amount below 10^16 yuan, but got ${text}`)
   if (sign) cents = -cents
   return cents
 }

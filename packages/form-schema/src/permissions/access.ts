@@ -1,7 +1,11 @@
 import type { SchemaNode } from '../schema/tree'
 
 /** What the current process step lets a viewer do with a field. */
-export const FIELD_ACCESS = { editable: 'editable', readOnly: 'readOnly', hidden: 'hidden' } as const
+export const FIELD_ACCESS = {
+  editable: 'editable',
+  readOnly: 'readOnly',
+  hidden: 'hidden',
+} as const
 export type FieldAccess = (typeof FIELD_ACCESS)[keyof typeof FIELD_ACCESS]
 
 /**

@@ -9,13 +9,17 @@ function applyNode(node: SchemaNode, permissions: FieldPermissions): FieldSchema
   const children = node.children.map((child) => [child.key, applyNode(child, permissions)] as const)
   if (children.length > 0) {
     const properties = Object.fromEntries(children)
-    schema = node.kind === 'array' && schema.items ? { ...schema, items: { ...schema.items, properties } } : { ...schema, properties }
+    schema =
+      node.kind === 'array' && schema.items
+        ? { ...schema, items: { ...schema.items, properties } }
+        : { ...schema, properties }
   }
   if (node.kind === 'root') return schema
   const access = accessOf(node, permissions)
   // Formily's own switches, so the renderer needs no extra logic: `none` also drops the value.
   if (access === FIELD_ACCESS.hidden) return { ...schema, 'x-display': 'none' }
-  if (access === FIELD_ACCESS.readOnly && node.kind !== 'void') return { ...schema, 'x-pattern': 'readOnly' }
+  if (access === FIELD_ACCESS.readOnly && node.kind !== 'void')
+    return { ...schema, 'x-pattern': 'readOnly' }
   return schema
 }
 
@@ -33,7 +37,11 @@ export function applyPermissions(schema: FormSchema, permissions: FieldPermissio
  * Removes the values of fields a step hides, so the server never sends them
  * to a viewer who may not see them (hiding in the UI alone would leak them).
  */
-export function stripHidden(data: FormData, schema: FormSchema, permissions: FieldPermissions): Record<string, unknown> {
+export function stripHidden(
+  data: FormData,
+  schema: FormSchema,
+  permissions: FieldPermissions,
+): Record<string, unknown> {
   const copy = structuredClone(data) as Record<string, unknown>
   const hidden = instancesOf(buildTree(schema), copy).filter(
     (i) => i.node.kind !== 'void' && accessOf(i.node, permissions) === FIELD_ACCESS.hidden,

@@ -5,7 +5,9 @@ import { accessOf } from './access'
 import { applyPermissions, stripHidden } from './apply'
 
 function access(path: string, permissions: Parameters<typeof accessOf>[1]) {
-  const node = descendants(buildTree(leaveForm)).find((n) => (n.kind === 'void' ? n.address : n.path) === path)
+  const node = descendants(buildTree(leaveForm)).find(
+    (n) => (n.kind === 'void' ? n.address : n.path) === path,
+  )
   if (!node) throw new Error(`no node ${path}`)
   return accessOf(node, permissions)
 }
@@ -26,19 +28,26 @@ describe('field permissions', () => {
   })
 
   it('locks the columns of a read-only sub-table, even one listed as editable', () => {
-    expect(access('expenses.amount', { expenses: 'readOnly', 'expenses.amount': 'editable' })).toBe('readOnly')
+    expect(access('expenses.amount', { expenses: 'readOnly', 'expenses.amount': 'editable' })).toBe(
+      'readOnly',
+    )
   })
 
   it('marks hidden and read-only fields the Formily way without touching the input', () => {
     const applied = applyPermissions(leaveForm, { idCard: 'hidden', 'expenses.amount': 'readOnly' })
     expect(applied.properties?.['applicant']?.properties?.['idCard']?.['x-display']).toBe('none')
-    expect(applied.properties?.['expenses']?.items?.properties?.['amount']?.['x-pattern']).toBe('readOnly')
+    expect(applied.properties?.['expenses']?.items?.properties?.['amount']?.['x-pattern']).toBe(
+      'readOnly',
+    )
     expect(applied.properties?.['leaveType']).toBe(leaveForm.properties.leaveType)
     expect(leaveForm.properties.applicant.properties.idCard).not.toHaveProperty('x-display')
   })
 
   it('removes hidden values, sub-table columns included, before data goes to a viewer', () => {
-    const stripped = stripHidden(validLeave, leaveForm, { idCard: 'hidden', 'expenses.amount': 'hidden' })
+    const stripped = stripHidden(validLeave, leaveForm, {
+      idCard: 'hidden',
+      'expenses.amount': 'hidden',
+    })
     expect(stripped).not.toHaveProperty('idCard')
     expect(stripped['expenses']).toEqual([{ kind: 'train' }, { kind: 'hotel' }])
     expect(validLeave.idCard).toBe('11010519491231002X')

@@ -21,7 +21,11 @@ function parts(instant: Date, timeZone: string): Record<string, string> {
  * '2026-11-22 09:30:00', `time` → '09:30:00', `year` → 2026. Undefined for
  * anything else, which the caller reports as an unknown source.
  */
-export function nowValue(what: string, instant: Date, timeZone: string): string | number | undefined {
+export function nowValue(
+  what: string,
+  instant: Date,
+  timeZone: string,
+): string | number | undefined {
   const p = parts(instant, timeZone)
   const date = `${p['year']}-${p['month']}-${p['day']}`
   const time = `${p['hour']}:${p['minute']}:${p['second']}`

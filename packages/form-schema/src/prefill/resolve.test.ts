@@ -24,20 +24,42 @@ describe('resolvePrefill', () => {
   })
 
   it('reports a source with no value instead of leaving a silent blank', async () => {
-    const result = await resolvePrefill(leaveForm, sources({ resolve: () => Promise.resolve(undefined) }))
+    const result = await resolvePrefill(
+      leaveForm,
+      sources({ resolve: () => Promise.resolve(undefined) }),
+    )
     expect(result.values).toEqual({})
     expect(result.failures).toEqual([
-      { path: 'user:displayName', field: 'name', reason: 'NOT_FOUND', message: 'user:displayName has no value' },
-      { path: 'dc:person.idCard', field: 'idCard', reason: 'NOT_FOUND', message: 'dc:person.idCard has no value' },
+      {
+        path: 'user:displayName',
+        field: 'name',
+        reason: 'NOT_FOUND',
+        message: 'user:displayName has no value',
+      },
+      {
+        path: 'dc:person.idCard',
+        field: 'idCard',
+        reason: 'NOT_FOUND',
+        message: 'dc:person.idCard has no value',
+      },
     ])
   })
 
   it('reports a failing resolver with its error and keeps the other values', async () => {
     const resolve = (kind: ExternalSource, path: string) =>
-      kind === 'dc' ? Promise.reject(new Error('data center timeout')) : Promise.resolve(directory[`${kind}:${path}`])
+      kind === 'dc'
+        ? Promise.reject(new Error('data center timeout'))
+        : Promise.resolve(directory[`${kind}:${path}`])
     const result = await resolvePrefill(leaveForm, sources({ resolve }))
     expect(result.values).toEqual({ name: '张三' })
-    expect(result.failures).toEqual([{ path: 'dc:person.idCard', field: 'idCard', reason: 'SOURCE_ERROR', message: 'data center timeout' }])
+    expect(result.failures).toEqual([
+      {
+        path: 'dc:person.idCard',
+        field: 'idCard',
+        reason: 'SOURCE_ERROR',
+        message: 'data center timeout',
+      },
+    ])
   })
 
   const derivedForm: FormSchema = {
@@ -78,7 +100,10 @@ describe('resolvePrefill', () => {
         a: { 'x-prefill': '=1 +' },
         b: { 'x-prefill': 'now:week' },
         c: { 'x-prefill': 'ldap:cn' as 'dc:x' },
-        rows: { type: 'array', items: { type: 'object', properties: { d: { 'x-prefill': 'user:id' } } } },
+        rows: {
+          type: 'array',
+          items: { type: 'object', properties: { d: { 'x-prefill': 'user:id' } } },
+        },
       },
     }
     const result = await resolvePrefill(schema, sources())

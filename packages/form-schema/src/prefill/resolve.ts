@@ -57,15 +57,30 @@ async function external(source: string, sources: PrefillSources): Promise<Outcom
   const [scheme = '', ...rest] = source.split(':')
   const path = rest.join(':')
   if (scheme === 'now') {
-    const value = nowValue(path, sources.now?.() ?? new Date(), sources.timeZone ?? DEFAULT_TIME_ZONE)
-    return value === undefined ? { reason: PREFILL_REASONS.UNKNOWN_SOURCE, message: `now:${path} is not date, datetime, time or year` } : { value }
+    const value = nowValue(
+      path,
+      sources.now?.() ?? new Date(),
+      sources.timeZone ?? DEFAULT_TIME_ZONE,
+    )
+    return value === undefined
+      ? {
+          reason: PREFILL_REASONS.UNKNOWN_SOURCE,
+          message: `now:${path} is not date, datetime, time or year`,
+        }
+      : { value }
   }
-  if (scheme !== 'dc' && scheme !== 'user') return { reason: PREFILL_REASONS.UNKNOWN_SOURCE, message: `Unknown prefill source "${source}"` }
+  if (scheme !== 'dc' && scheme !== 'user')
+    return { reason: PREFILL_REASONS.UNKNOWN_SOURCE, message: `Unknown prefill source "${source}"` }
   try {
     const value = await sources.resolve(scheme, path)
-    return isEmptyValue(value) ? { reason: PREFILL_REASONS.NOT_FOUND, message: `${source} has no value` } : { value }
+    return isEmptyValue(value)
+      ? { reason: PREFILL_REASONS.NOT_FOUND, message: `${source} has no value` }
+      : { value }
   } catch (error) {
-    return { reason: PREFILL_REASONS.SOURCE_ERROR, message: error instanceof Error ? error.message : String(error) }
+    return {
+      reason: PREFILL_REASONS.SOURCE_ERROR,
+      message: error instanceof Error ? error.message : String(error),
+    }
   }
 }
 
@@ -73,11 +88,15 @@ async function external(source: string, sources: PrefillSources): Promise<Outcom
 function derived(source: string, values: Record<string, unknown>): Outcome {
   if (source.startsWith('field:')) {
     const value = getAt(values, source.slice('field:'.length))
-    return isEmptyValue(value) ? { reason: PREFILL_REASONS.NOT_FOUND, message: `${source} has no value` } : { value }
+    return isEmptyValue(value)
+      ? { reason: PREFILL_REASONS.NOT_FOUND, message: `${source} has no value` }
+      : { value }
   }
   const result = runFeel(source, values)
   if (!result.ok) return { reason: PREFILL_REASONS.EXPRESSION_ERROR, message: result.error }
-  return isEmptyValue(result.value) ? { reason: PREFILL_REASONS.NOT_FOUND, message: `${source} gave no value` } : { value: result.value }
+  return isEmptyValue(result.value)
+    ? { reason: PREFILL_REASONS.NOT_FOUND, message: `${source} gave no value` }
+    : { value: result.value }
 }
 
 function isDerived(source: string): boolean {
@@ -97,20 +116,36 @@ function inRow(node: SchemaNode): boolean {
  * @example
  * const { values, failures } = await resolvePrefill(schema, { resolve: (kind, path) => dc.read(kind, path, userId) })
  */
-export async function resolvePrefill(schema: FormSchema, sources: PrefillSources): Promise<PrefillResult> {
+export async function resolvePrefill(
+  schema: FormSchema,
+  sources: PrefillSources,
+): Promise<PrefillResult> {
   const values: Record<string, unknown> = {}
   const failures: PrefillFailure[] = []
-  const fail = (node: SchemaNode, source: string, outcome: { reason: PrefillReason; message: string }) =>
-    failures.push({ path: source, field: node.path, ...outcome })
-  const nodes = descendants(buildTree(schema)).filter((n) => n.kind !== 'void' && n.schema['x-prefill'] !== undefined)
+  const fail = (
+    node: SchemaNode,
+    source: string,
+    outcome: { reason: PrefillReason; message: string },
+  ) => failures.push({ path: source, field: node.path, ...outcome })
+  const nodes = descendants(buildTree(schema)).filter(
+    (n) => n.kind !== 'void' && n.schema['x-prefill'] !== undefined,
+  )
   const pending: [SchemaNode, string][] = []
   const externals: [SchemaNode, string][] = []
   for (const node of nodes) {
     const source = node.schema['x-prefill'] ?? ''
-    if (inRow(node)) fail(node, source, { reason: PREFILL_REASONS.UNSUPPORTED, message: 'Prefill inside a sub-table row is not supported' })
+    if (inRow(node))
+      fail(node, source, {
+        reason: PREFILL_REASONS.UNSUPPORTED,
+        message: 'Prefill inside a sub-table row is not supported',
+      })
     else (isDerived(source) ? pending : externals).push([node, source])
   }
-  const settled = await Promise.all(externals.map(async ([node, source]) => [node, source, await external(source, sources)] as const))
+  const settled = await Promise.all(
+    externals.map(
+      async ([node, source]) => [node, source, await external(source, sources)] as const,
+    ),
+  )
   for (const [node, source, outcome] of settled) {
     if ('value' in outcome) assignPath(values, node.path, outcome.value)
     else fail(node, source, outcome)

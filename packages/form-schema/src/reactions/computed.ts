@@ -14,7 +14,10 @@ function epochDay(value: unknown): number | undefined {
 
 /** Sums with float noise removed, so 0.1 + 0.2 shows as 0.3 on a money field. */
 function sum(values: unknown[]): number {
-  const total = values.reduce<number>((acc, v) => (typeof v === 'number' && Number.isFinite(v) ? acc + v : acc), 0)
+  const total = values.reduce<number>(
+    (acc, v) => (typeof v === 'number' && Number.isFinite(v) ? acc + v : acc),
+    0,
+  )
   return Math.round(total * 1e8) / 1e8
 }
 
@@ -31,7 +34,10 @@ function rowPath(from: string): string | undefined {
 export function computeValue(computed: Computed, data: unknown, from: string): FeelResult {
   if (typeof computed === 'string') {
     const row = rowPath(from)
-    const variables = { ...(data as Record<string, unknown>), ...(row ? { row: getAt(data, row) } : {}) }
+    const variables = {
+      ...(data as Record<string, unknown>),
+      ...(row ? { row: getAt(data, row) } : {}),
+    }
     return runFeel(computed, variables)
   }
   if ('sum' in computed) return { ok: true, value: sum(getAll(data, computed.sum)) }

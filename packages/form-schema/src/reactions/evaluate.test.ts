@@ -15,7 +15,13 @@ describe('evaluateReactions', () => {
   })
 
   it('reads the same row for a condition on a sub-table column', () => {
-    const data = { ...validLeave, expenses: [{ kind: 'train', amount: 1 }, { kind: 'other', amount: 2 }] }
+    const data = {
+      ...validLeave,
+      expenses: [
+        { kind: 'train', amount: 1 },
+        { kind: 'other', amount: 2 },
+      ],
+    }
     const states = evaluateReactions(leaveForm, data)
     expect(states['expenses[0].note']?.required).toBe(false)
     expect(states['expenses[1].note']?.required).toBe(true)
@@ -28,7 +34,13 @@ describe('evaluateReactions', () => {
   })
 
   it('sums money without float noise', () => {
-    const states = evaluateReactions(leaveForm, { ...validLeave, expenses: [{ kind: 'train', amount: 0.1 }, { kind: 'hotel', amount: 0.2 }] })
+    const states = evaluateReactions(leaveForm, {
+      ...validLeave,
+      expenses: [
+        { kind: 'train', amount: 0.1 },
+        { kind: 'hotel', amount: 0.2 },
+      ],
+    })
     expect(states['total']?.value).toBe(0.3)
   })
 
@@ -52,18 +64,45 @@ describe('evaluateReactions', () => {
         spouse: {
           type: 'void',
           'x-component': 'FormCollapse',
-          'x-reactions': { when: { field: 'married', op: 'eq', value: true }, then: { visible: true } },
+          'x-reactions': {
+            when: { field: 'married', op: 'eq', value: true },
+            then: { visible: true },
+          },
           properties: { spouseName: { type: 'string', required: true } },
         },
       },
     }
-    expect(evaluateReactions(schema, { married: false })['spouseName']).toMatchObject({ visible: false, required: false })
-    expect(evaluateReactions(schema, { married: true })['spouseName']).toMatchObject({ visible: true, required: true })
+    expect(evaluateReactions(schema, { married: false })['spouseName']).toMatchObject({
+      visible: false,
+      required: false,
+    })
+    expect(evaluateReactions(schema, { married: true })['spouseName']).toMatchObject({
+      visible: true,
+      required: true,
+    })
   })
 
   it.each([
-    [{ any: [{ field: 'a', op: 'gt', value: 10 }, { field: 'b', op: 'in', value: ['x', 'y'] }] }, { a: 5, b: 'y' }, true],
-    [{ all: [{ field: 'a', op: 'gte', value: 5 }, { field: 'b', op: 'notIn', value: ['x'] }] }, { a: 5, b: 'x' }, false],
+    [
+      {
+        any: [
+          { field: 'a', op: 'gt', value: 10 },
+          { field: 'b', op: 'in', value: ['x', 'y'] },
+        ],
+      },
+      { a: 5, b: 'y' },
+      true,
+    ],
+    [
+      {
+        all: [
+          { field: 'a', op: 'gte', value: 5 },
+          { field: 'b', op: 'notIn', value: ['x'] },
+        ],
+      },
+      { a: 5, b: 'x' },
+      false,
+    ],
     [{ field: 'a', op: 'lt', value: 3 }, { a: 2 }, true],
     [{ field: 'a', op: 'lte', value: 3 }, { a: 'text' }, false],
     [{ field: 'b', op: 'empty' }, { b: '' }, true],
@@ -72,7 +111,16 @@ describe('evaluateReactions', () => {
     [{ field: 'd', op: 'gt', value: '2026-01-01' }, { d: '2026-03-01' }, true],
     [{ field: 'tags', op: 'in', value: ['red'] }, { tags: ['blue', 'red'] }, true],
   ] as const)('evaluates the condition %j on %j as %s', (when, data, expected) => {
-    const schema: FormSchema = { type: 'object', properties: { a: {}, b: {}, d: {}, tags: {}, t: { 'x-reactions': { when, then: { disabled: true } } } } }
+    const schema: FormSchema = {
+      type: 'object',
+      properties: {
+        a: {},
+        b: {},
+        d: {},
+        tags: {},
+        t: { 'x-reactions': { when, then: { disabled: true } } },
+      },
+    }
     expect(evaluateReactions(schema, data)['t']?.disabled).toBe(expected)
   })
 
@@ -81,7 +129,13 @@ describe('evaluateReactions', () => {
       type: 'object',
       properties: {
         a: {},
-        t: { 'x-reactions': { when: { field: 'a', op: 'eq', value: 1 }, then: { value: 'one' }, otherwise: { value: 'other' } } },
+        t: {
+          'x-reactions': {
+            when: { field: 'a', op: 'eq', value: 1 },
+            then: { value: 'one' },
+            otherwise: { value: 'other' },
+          },
+        },
       },
     }
     expect(evaluateReactions(schema, { a: 1 })['t']?.value).toBe('one')
@@ -104,8 +158,19 @@ describe('evaluateReactions', () => {
   it('passes Formily string reactions through without evaluating them', () => {
     const schema: FormSchema = {
       type: 'object',
-      properties: { a: { 'x-reactions': ['{{useAsyncOptions}}', { dependencies: ['b'], fulfill: { state: { visible: '{{$deps[0]}}' } } }] } },
+      properties: {
+        a: {
+          'x-reactions': [
+            '{{useAsyncOptions}}',
+            { dependencies: ['b'], fulfill: { state: { visible: '{{$deps[0]}}' } } },
+          ],
+        },
+      },
     }
-    expect(evaluateReactions(schema, {})['a']).toEqual({ visible: true, required: false, disabled: false })
+    expect(evaluateReactions(schema, {})['a']).toEqual({
+      visible: true,
+      required: false,
+      disabled: false,
+    })
   })
 })

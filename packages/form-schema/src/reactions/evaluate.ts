@@ -5,7 +5,13 @@ import type { FieldSchema, FormData, FormSchema } from '../schema/types'
 import { isSchemaRequired } from '../schema/validator-rules'
 import { testCondition } from './conditions'
 import { computeValue } from './computed'
-import { isDeclarativeReaction, type DeclarativeReaction, type FieldState, type FieldStates, type ReactionEffect } from './types'
+import {
+  isDeclarativeReaction,
+  type DeclarativeReaction,
+  type FieldState,
+  type FieldStates,
+  type ReactionEffect,
+} from './types'
 
 /** Computed values may feed each other (a total from row subtotals); a few rounds settle any sane form. */
 const MAX_ROUNDS = 8
@@ -37,9 +43,17 @@ function baseState(instance: Instance): MutableState {
   const s = instance.node.schema
   const pattern = s['x-pattern']
   return {
-    visible: !(s['x-display'] === 'none' || s['x-display'] === 'hidden' || s['x-hidden'] === true || s['x-visible'] === false),
+    visible: !(
+      s['x-display'] === 'none' ||
+      s['x-display'] === 'hidden' ||
+      s['x-hidden'] === true ||
+      s['x-visible'] === false
+    ),
     required: isSchemaRequired(s, instance.node.listedRequired),
-    disabled: s['x-disabled'] === true || s['x-read-only'] === true || (pattern !== undefined && pattern !== 'editable'),
+    disabled:
+      s['x-disabled'] === true ||
+      s['x-read-only'] === true ||
+      (pattern !== undefined && pattern !== 'editable'),
   }
 }
 
@@ -68,7 +82,8 @@ function settle(schema: FormSchema, data: FormData): Record<string, unknown> {
     for (const instance of instancesOf(tree, working)) {
       if (instance.node.kind === 'void') continue
       const forced = forcedValue(instance, working)
-      if (!forced || JSON.stringify(forced.value) === JSON.stringify(getAt(working, instance.path))) continue
+      if (!forced || JSON.stringify(forced.value) === JSON.stringify(getAt(working, instance.path)))
+        continue
       changed = setAt(working, instance.path, forced.value) || changed
     }
     if (!changed) break

@@ -1,5 +1,16 @@
 /** Comparison operators a designer picks from a list; no code involved. */
-export const CONDITION_OPS = ['eq', 'ne', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'empty', 'notEmpty'] as const
+export const CONDITION_OPS = [
+  'eq',
+  'ne',
+  'in',
+  'notIn',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'empty',
+  'notEmpty',
+] as const
 export type ConditionOp = (typeof CONDITION_OPS)[number]
 
 /**

@@ -15,7 +15,14 @@ export interface Instance {
   readonly parent: Instance | undefined
 }
 
-function walk(node: SchemaNode, data: unknown, dataPath: string, voidPrefix: string, parent: Instance, out: Instance[]): void {
+function walk(
+  node: SchemaNode,
+  data: unknown,
+  dataPath: string,
+  voidPrefix: string,
+  parent: Instance,
+  out: Instance[],
+): void {
   for (const child of node.children) {
     if (child.kind === 'void') {
       const address = joinPath(voidPrefix === '' ? dataPath : voidPrefix, child.key)

@@ -6,8 +6,12 @@ import { SCHEMA_TYPES, SENSITIVE_KINDS } from './types'
 type KeyCheck = (value: unknown) => string | undefined
 
 const isString = (v: unknown) => typeof v === 'string'
-const check = (ok: (v: unknown) => boolean, expected: string): KeyCheck => (v) => (ok(v) ? undefined : expected)
-const oneOf = (values: readonly string[]): KeyCheck => check((v) => typeof v === 'string' && values.includes(v), `one of ${values.join(', ')}`)
+const check =
+  (ok: (v: unknown) => boolean, expected: string): KeyCheck =>
+  (v) =>
+    ok(v) ? undefined : expected
+const oneOf = (values: readonly string[]): KeyCheck =>
+  check((v) => typeof v === 'string' && values.includes(v), `one of ${values.join(', ')}`)
 
 const string = check(isString, 'a string')
 const number = check((v) => typeof v === 'number' && Number.isFinite(v), 'a number')
@@ -27,10 +31,13 @@ function conditionProblem(c: unknown): string | undefined {
   if (!isRecord(c)) return 'a condition object'
   if ('all' in c || 'any' in c) {
     const list = c['all'] ?? c['any']
-    return Array.isArray(list) ? list.map(conditionProblem).find(Boolean) : 'all/any with a list of conditions'
+    return Array.isArray(list)
+      ? list.map(conditionProblem).find(Boolean)
+      : 'all/any with a list of conditions'
   }
   if (typeof c['field'] !== 'string') return 'a condition with a field path'
-  if (!CONDITION_OPS.includes(c['op'] as never)) return `a condition op among ${CONDITION_OPS.join(', ')}`
+  if (!CONDITION_OPS.includes(c['op'] as never))
+    return `a condition op among ${CONDITION_OPS.join(', ')}`
   return undefined
 }
 
@@ -45,16 +52,23 @@ function reactionProblem(r: unknown): string | undefined {
   if (!isRecord(r)) return 'reactions as objects or strings'
   // Formily's own reactions have a string `when` or none; those are the renderer's business.
   if (!isRecord(r['when'])) return undefined
-  return conditionProblem(r['when']) ?? effectProblem(r['then']) ?? (r['otherwise'] === undefined ? undefined : effectProblem(r['otherwise']))
+  return (
+    conditionProblem(r['when']) ??
+    effectProblem(r['then']) ??
+    (r['otherwise'] === undefined ? undefined : effectProblem(r['otherwise']))
+  )
 }
 
 function validatorProblem(v: unknown): string | undefined {
   const list = Array.isArray(v) ? v : [v]
-  return list.every((rule) => typeof rule === 'string' || isRecord(rule)) ? undefined : 'a format name, a rule object, or a list of them'
+  return list.every((rule) => typeof rule === 'string' || isRecord(rule))
+    ? undefined
+    : 'a format name, a rule object, or a list of them'
 }
 
 function computedProblem(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.startsWith('=') ? undefined : 'a FEEL expression starting with ='
+  if (typeof v === 'string')
+    return v.startsWith('=') ? undefined : 'a FEEL expression starting with ='
   if (isRecord(v) && typeof v['sum'] === 'string') return undefined
   const days = isRecord(v) ? v['daysBetween'] : undefined
   if (Array.isArray(days) && days.length === 2 && days.every(isString)) return undefined
@@ -81,8 +95,14 @@ export const KEY_CHECKS: Readonly<Record<string, KeyCheck>> = {
   title: string,
   description: string,
   default: anything,
-  required: check((v) => typeof v === 'boolean' || (Array.isArray(v) && v.every(isString)), 'true/false or a list of property names'),
-  enum: check((v) => Array.isArray(v) && v.every(isEnumItem), 'a list of values or { label, value } options'),
+  required: check(
+    (v) => typeof v === 'boolean' || (Array.isArray(v) && v.every(isString)),
+    'true/false or a list of property names',
+  ),
+  enum: check(
+    (v) => Array.isArray(v) && v.every(isEnumItem),
+    'a list of values or { label, value } options',
+  ),
   format: string,
   pattern: patternProblem,
   minimum: number,
@@ -98,7 +118,8 @@ export const KEY_CHECKS: Readonly<Record<string, KeyCheck>> = {
   'x-decorator': string,
   'x-decorator-props': object,
   'x-validator': validatorProblem,
-  'x-reactions': (v) => (Array.isArray(v) ? v.map(reactionProblem).find(Boolean) : reactionProblem(v)),
+  'x-reactions': (v) =>
+    Array.isArray(v) ? v.map(reactionProblem).find(Boolean) : reactionProblem(v),
   'x-index': number,
   'x-display': oneOf(['visible', 'hidden', 'none']),
   'x-pattern': oneOf(['editable', 'disabled', 'readOnly', 'readPretty']),
@@ -111,8 +132,14 @@ export const KEY_CHECKS: Readonly<Record<string, KeyCheck>> = {
   'x-content': anything,
   'x-data': anything,
   'x-designable-id': string,
-  'x-prefill': check((v) => typeof v === 'string' && PREFILL.test(v), 'dc:…, user:…, now:…, field:… or =FEEL'),
-  'x-collect': check((v) => typeof v === 'string' && v !== '', 'dc:<table>.<column> or a target name'),
+  'x-prefill': check(
+    (v) => typeof v === 'string' && PREFILL.test(v),
+    'dc:…, user:…, now:…, field:… or =FEEL',
+  ),
+  'x-collect': check(
+    (v) => typeof v === 'string' && v !== '',
+    'dc:<table>.<column> or a target name',
+  ),
   'x-dictionary': string,
   'x-material': string,
   'x-sensitive': oneOf(SENSITIVE_KINDS),

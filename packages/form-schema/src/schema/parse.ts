@@ -13,7 +13,9 @@ export interface SchemaProblem {
   readonly message: string
 }
 
-export type ParseResult = { readonly ok: true; readonly schema: FormSchema } | { readonly ok: false; readonly problems: readonly SchemaProblem[] }
+export type ParseResult =
+  | { readonly ok: true; readonly schema: FormSchema }
+  | { readonly ok: false; readonly problems: readonly SchemaProblem[] }
 
 interface Walk {
   problems: SchemaProblem[]
@@ -28,39 +30,72 @@ function describe(value: unknown): string {
 
 function walkNode(node: unknown, path: string, depth: number, walk: Walk): void {
   if (depth > MAX_DEPTH) {
-    walk.problems.push({ path, message: `Expected nesting of at most ${MAX_DEPTH} levels, but the form goes deeper` })
+    walk.problems.push({
+      path,
+      message: `Expected nesting of at most ${MAX_DEPTH} levels, but the form goes deeper`,
+    })
     return
   }
   if (!isRecord(node)) {
-    walk.problems.push({ path, message: `Expected a field schema object, but got ${describe(node)}` })
+    walk.problems.push({
+      path,
+      message: `Expected a field schema object, but got ${describe(node)}`,
+    })
     return
   }
-  const unknown = Object.keys(node).filter((key) => key.startsWith('x-') && !Object.hasOwn(KEY_CHECKS, key))
-  if (unknown.length > 0) walk.problems.push({ path, message: `Unknown extension keys: ${unknown.join(', ')}` })
+  const unknown = Object.keys(node).filter(
+    (key) => key.startsWith('x-') && !Object.hasOwn(KEY_CHECKS, key),
+  )
+  if (unknown.length > 0)
+    walk.problems.push({ path, message: `Unknown extension keys: ${unknown.join(', ')}` })
   for (const [key, value] of Object.entries(node)) {
     const check = Object.hasOwn(KEY_CHECKS, key) ? KEY_CHECKS[key] : undefined
     const expected = check?.(value)
-    if (expected) walk.problems.push({ path, message: `Expected ${key} to be ${expected}, but got ${describe(value)}` })
+    if (expected)
+      walk.problems.push({
+        path,
+        message: `Expected ${key} to be ${expected}, but got ${describe(value)}`,
+      })
   }
   const { properties, items } = node
   if (properties !== undefined) {
-    if (!isRecord(properties)) walk.problems.push({ path, message: `Expected properties to be an object, but got ${describe(properties)}` })
+    if (!isRecord(properties))
+      walk.problems.push({
+        path,
+        message: `Expected properties to be an object, but got ${describe(properties)}`,
+      })
     else walkProperties(properties, path, depth, walk)
   }
   if (items !== undefined) {
-    if (!isRecord(items)) walk.problems.push({ path, message: `Expected items to be one schema object (tuples are not supported), but got ${describe(items)}` })
+    if (!isRecord(items))
+      walk.problems.push({
+        path,
+        message: `Expected items to be one schema object (tuples are not supported), but got ${describe(items)}`,
+      })
     // Row columns share the array's path, as in permissions and references (`expenses.amount`).
     else walkNode(items, path, depth + 1, walk)
   }
 }
 
-function walkProperties(properties: Record<string, unknown>, path: string, depth: number, walk: Walk): void {
+function walkProperties(
+  properties: Record<string, unknown>,
+  path: string,
+  depth: number,
+  walk: Walk,
+): void {
   for (const [key, child] of Object.entries(properties)) {
     walk.fields++
-    if (walk.fields === MAX_FIELDS + 1) walk.problems.push({ path: '', message: `Expected at most ${MAX_FIELDS} fields, but the form has more` })
+    if (walk.fields === MAX_FIELDS + 1)
+      walk.problems.push({
+        path: '',
+        message: `Expected at most ${MAX_FIELDS} fields, but the form has more`,
+      })
     if (walk.fields > MAX_FIELDS) return
     if (key === '' || key.includes('.') || /[[\]]/.test(key)) {
-      walk.problems.push({ path: joinPath(path, key), message: `Expected a field name without dots or brackets, but got "${key}"` })
+      walk.problems.push({
+        path: joinPath(path, key),
+        message: `Expected a field name without dots or brackets, but got "${key}"`,
+      })
     }
     walkNode(child, joinPath(path, key), depth + 1, walk)
   }
@@ -82,14 +117,38 @@ export function parseFormSchema(json: unknown): ParseResult {
     try {
       value = JSON.parse(json)
     } catch (error) {
-      return { ok: false, problems: [{ path: '', message: `Expected JSON text, but it does not parse: ${(error as Error).message}` }] }
+      return {
+        ok: false,
+        problems: [
+          {
+            path: '',
+            message: `Expected JSON text, but it does not parse: ${(error as Error).message}`,
+          },
+        ],
+      }
     }
   }
-  if (!isRecord(value)) return { ok: false, problems: [{ path: '', message: `Expected a form schema object, but got ${describe(value)}` }] }
+  if (!isRecord(value))
+    return {
+      ok: false,
+      problems: [
+        { path: '', message: `Expected a form schema object, but got ${describe(value)}` },
+      ],
+    }
   if (value['type'] !== undefined && value['type'] !== 'object') {
-    return { ok: false, problems: [{ path: '', message: `Expected the root type to be "object", but got ${describe(value['type'])}` }] }
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '',
+          message: `Expected the root type to be "object", but got ${describe(value['type'])}`,
+        },
+      ],
+    }
   }
   const walk: Walk = { problems: [], fields: 0 }
   walkNode(value, '', 0, walk)
-  return walk.problems.length > 0 ? { ok: false, problems: walk.problems } : { ok: true, schema: value as FormSchema }
+  return walk.problems.length > 0
+    ? { ok: false, problems: walk.problems }
+    : { ok: true, schema: value as FormSchema }
 }

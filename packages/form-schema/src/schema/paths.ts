@@ -39,7 +39,8 @@ export function getAt(data: unknown, path: string): unknown {
   let current: unknown = data
   for (const segment of splitPath(path)) {
     if (typeof segment === 'number') current = Array.isArray(current) ? current[segment] : undefined
-    else current = isRecord(current) && Object.hasOwn(current, segment) ? current[segment] : undefined
+    else
+      current = isRecord(current) && Object.hasOwn(current, segment) ? current[segment] : undefined
     if (current === undefined) return undefined
   }
   return current
@@ -54,7 +55,14 @@ export function setAt(data: unknown, path: string, value: unknown): boolean {
   const segments = splitPath(path)
   let parent: unknown = data
   for (const segment of segments.slice(0, -1)) {
-    parent = typeof segment === 'number' ? (Array.isArray(parent) ? parent[segment] : undefined) : isRecord(parent) ? parent[segment] : undefined
+    parent =
+      typeof segment === 'number'
+        ? Array.isArray(parent)
+          ? parent[segment]
+          : undefined
+        : isRecord(parent)
+          ? parent[segment]
+          : undefined
   }
   const last = segments.at(-1)
   if (last === undefined) return false
@@ -82,7 +90,8 @@ export function getAll(data: unknown, templatePath: string): unknown[] {
     const next: unknown[] = []
     for (const value of level) {
       const rows = Array.isArray(value) ? value : [value]
-      for (const row of rows) if (isRecord(row) && Object.hasOwn(row, String(segment))) next.push(row[String(segment)])
+      for (const row of rows)
+        if (isRecord(row) && Object.hasOwn(row, String(segment))) next.push(row[String(segment)])
     }
     level = next
   }
@@ -110,18 +119,31 @@ export function concretize(reference: string, from: string): string {
 
 /** Values that count as "not filled in". */
 export function isEmptyValue(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  )
 }
 
 /** Structural equality of JSON values (key order ignored). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => deepEqual(v, b[i]))
+    return (
+      Array.isArray(a) &&
+      Array.isArray(b) &&
+      a.length === b.length &&
+      a.every((v, i) => deepEqual(v, b[i]))
+    )
   }
   if (!isRecord(a) || !isRecord(b)) return false
   const keys = Object.keys(a)
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]))
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]))
+  )
 }
 
 export { isRecord }

@@ -35,7 +35,11 @@ function kindOf(schema: FieldSchema): NodeKind {
 function orderedProperties(schema: FieldSchema): [string, FieldSchema][] {
   const entries = Object.entries(schema.properties ?? {})
   return entries
-    .map((entry, order) => ({ entry, order, index: entry[1]['x-index'] ?? Number.POSITIVE_INFINITY }))
+    .map((entry, order) => ({
+      entry,
+      order,
+      index: entry[1]['x-index'] ?? Number.POSITIVE_INFINITY,
+    }))
     .sort((a, b) => a.index - b.index || a.order - b.order)
     .map(({ entry }) => entry)
 }
@@ -47,10 +51,21 @@ function build(
   parent: SchemaNode | undefined,
   container: FieldSchema | undefined,
 ): SchemaNode {
-  const path = kind === 'void' || parent === undefined ? (parent?.path ?? '') : joinPath(parent.path, key)
+  const path =
+    kind === 'void' || parent === undefined ? (parent?.path ?? '') : joinPath(parent.path, key)
   const address = parent === undefined ? '' : joinPath(parent.address, key)
-  const listed = Array.isArray(container?.required) && (container.required as readonly string[]).includes(key)
-  const node: SchemaNode = { key, schema, kind, path, address, children: [], parent, listedRequired: listed }
+  const listed =
+    Array.isArray(container?.required) && (container.required as readonly string[]).includes(key)
+  const node: SchemaNode = {
+    key,
+    schema,
+    kind,
+    path,
+    address,
+    children: [],
+    parent,
+    listedRequired: listed,
+  }
   // Children of a void node still belong to the object around it (for `required` lists too).
   const childContainer = kind === 'void' ? container : kind === 'array' ? schema.items : schema
   const source = kind === 'array' ? schema.items : schema

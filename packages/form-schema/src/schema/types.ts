@@ -1,7 +1,17 @@
 import type { Reaction } from '../reactions/types'
 
 /** Value types of Formily JSON Schema; `void` nodes lay out children but hold no value. */
-export const SCHEMA_TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'void', 'date', 'datetime'] as const
+export const SCHEMA_TYPES = [
+  'string',
+  'number',
+  'integer',
+  'boolean',
+  'object',
+  'array',
+  'void',
+  'date',
+  'datetime',
+] as const
 export type SchemaType = (typeof SCHEMA_TYPES)[number] | `${'string' | 'number' | 'boolean'}[]`
 
 /** Kinds of personal data masked for viewers who do not need them (DOMAIN.md §9). */
@@ -43,7 +53,8 @@ export type XValidator = string | ValidatorRule | readonly (string | ValidatorRu
  * `dc:<path>` data center, `user:<attribute>` signed-in user, `now:date` / `now:datetime` / `now:year`,
  * `field:<path>` another field, or `=<FEEL>` an expression over the form data.
  */
-export type PrefillSource = `dc:${string}` | `user:${string}` | `now:${string}` | `field:${string}` | `=${string}`
+export type PrefillSource =
+  `dc:${string}` | `user:${string}` | `now:${string}` | `field:${string}` | `=${string}`
 
 /**
  * A computed value. `sum` adds a column of a sub-table (`items.amount`);

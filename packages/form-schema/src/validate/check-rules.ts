@@ -42,15 +42,25 @@ function checkRule(rule: ValidatorRule, value: unknown, context: RuleContext): F
   const out: Failure[] = []
   const size = sizeOf(value)
   const push = (code: ValidationCode, params?: Failure['params'], message?: string) =>
-    out.push({ code, ...(params ? { params } : {}), ...((rule.message ?? message) !== undefined ? { message: rule.message ?? message } : {}) })
+    out.push({
+      code,
+      ...(params ? { params } : {}),
+      ...((rule.message ?? message) !== undefined ? { message: rule.message ?? message } : {}),
+    })
   // Formily's min/max compare numbers by value and text or lists by length.
   const measured = typeof value === 'number' ? value : size
-  if (rule.min !== undefined && measured !== undefined && measured < rule.min) push(typeof value === 'number' ? C.MINIMUM : C.MIN_LENGTH, { limit: rule.min })
-  if (rule.max !== undefined && measured !== undefined && measured > rule.max) push(typeof value === 'number' ? C.MAXIMUM : C.MAX_LENGTH, { limit: rule.max })
-  if (rule.minLength !== undefined && size !== undefined && size < rule.minLength) push(C.MIN_LENGTH, { limit: rule.minLength })
-  if (rule.maxLength !== undefined && size !== undefined && size > rule.maxLength) push(C.MAX_LENGTH, { limit: rule.maxLength })
-  if (rule.len !== undefined && size !== undefined && size !== rule.len) push(C.LENGTH, { limit: rule.len })
-  if (rule.pattern !== undefined && typeof value === 'string' && !matches(rule.pattern, value)) push(C.PATTERN)
+  if (rule.min !== undefined && measured !== undefined && measured < rule.min)
+    push(typeof value === 'number' ? C.MINIMUM : C.MIN_LENGTH, { limit: rule.min })
+  if (rule.max !== undefined && measured !== undefined && measured > rule.max)
+    push(typeof value === 'number' ? C.MAXIMUM : C.MAX_LENGTH, { limit: rule.max })
+  if (rule.minLength !== undefined && size !== undefined && size < rule.minLength)
+    push(C.MIN_LENGTH, { limit: rule.minLength })
+  if (rule.maxLength !== undefined && size !== undefined && size > rule.maxLength)
+    push(C.MAX_LENGTH, { limit: rule.maxLength })
+  if (rule.len !== undefined && size !== undefined && size !== rule.len)
+    push(C.LENGTH, { limit: rule.len })
+  if (rule.pattern !== undefined && typeof value === 'string' && !matches(rule.pattern, value))
+    push(C.PATTERN)
   if (rule.enum !== undefined) {
     const allowed = rule.enum.map(optionValue)
     const values = Array.isArray(value) ? value : [value]
@@ -80,10 +90,14 @@ function keywordRule(schema: FieldSchema): ValidatorRule {
 function checkRange(schema: FieldSchema, value: unknown): Failure[] {
   if (typeof value !== 'number') return []
   const out: Failure[] = []
-  if (schema.minimum !== undefined && value < schema.minimum) out.push({ code: C.MINIMUM, params: { limit: schema.minimum } })
-  if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) out.push({ code: C.MINIMUM, params: { limit: schema.exclusiveMinimum } })
-  if (schema.maximum !== undefined && value > schema.maximum) out.push({ code: C.MAXIMUM, params: { limit: schema.maximum } })
-  if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) out.push({ code: C.MAXIMUM, params: { limit: schema.exclusiveMaximum } })
+  if (schema.minimum !== undefined && value < schema.minimum)
+    out.push({ code: C.MINIMUM, params: { limit: schema.minimum } })
+  if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum)
+    out.push({ code: C.MINIMUM, params: { limit: schema.exclusiveMinimum } })
+  if (schema.maximum !== undefined && value > schema.maximum)
+    out.push({ code: C.MAXIMUM, params: { limit: schema.maximum } })
+  if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum)
+    out.push({ code: C.MAXIMUM, params: { limit: schema.exclusiveMaximum } })
   return out
 }
 
@@ -95,7 +109,9 @@ function checkDictionary(schema: FieldSchema, value: unknown, context: RuleConte
   if (!options) return [{ code: C.DICTIONARY_UNAVAILABLE, params: { dictionary: id } }]
   const allowed = options.map(optionValue)
   const values = Array.isArray(value) ? value : [value]
-  return values.every((v) => allowed.includes(v)) ? [] : [{ code: C.DICTIONARY, params: { dictionary: id } }]
+  return values.every((v) => allowed.includes(v))
+    ? []
+    : [{ code: C.DICTIONARY, params: { dictionary: id } }]
 }
 
 /**

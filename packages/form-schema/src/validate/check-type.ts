@@ -14,7 +14,12 @@ function isDate(value: unknown): boolean {
 }
 
 function isDateTime(value: unknown): boolean {
-  return typeof value === 'string' && DATETIME.test(value) && isDate(value.slice(0, 10)) && !Number.isNaN(Date.parse(value.replace(' ', 'T')))
+  return (
+    typeof value === 'string' &&
+    DATETIME.test(value) &&
+    isDate(value.slice(0, 10)) &&
+    !Number.isNaN(Date.parse(value.replace(' ', 'T')))
+  )
 }
 
 const CHECKS: Readonly<Record<string, (value: unknown) => boolean>> = {

@@ -68,7 +68,8 @@ const EN: Readonly<Record<ValidationCode, Template>> = {
   UNKNOWN_FORMAT: (p) => `${p.label} names an unknown format "${p.format}"`,
   ENUM: (p) => `${p.label} is not one of the allowed options`,
   DICTIONARY: (p) => `${p.label} is not a code of the code table "${p.dictionary}"`,
-  DICTIONARY_UNAVAILABLE: (p) => `Cannot check ${p.label}: code table "${p.dictionary}" was not supplied`,
+  DICTIONARY_UNAVAILABLE: (p) =>
+    `Cannot check ${p.label}: code table "${p.dictionary}" was not supplied`,
   MIN_ITEMS: (p) => `${p.label} needs at least ${p.limit} rows`,
   MAX_ITEMS: (p) => `${p.label} takes at most ${p.limit} rows`,
   UNKNOWN_FIELD: (p) => `The form has no field ${p.label}`,
@@ -76,11 +77,32 @@ const EN: Readonly<Record<ValidationCode, Template>> = {
   COMPUTED_MISMATCH: (p) => `${p.label} is computed and should be ${p.expected ?? ''}`,
 }
 
-const TEMPLATES: Readonly<Record<Locale, Readonly<Record<ValidationCode, Template>>>> = { 'zh-CN': ZH, en: EN }
+const TEMPLATES: Readonly<Record<Locale, Readonly<Record<ValidationCode, Template>>>> = {
+  'zh-CN': ZH,
+  en: EN,
+}
 
 const TYPE_NAMES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
-  'zh-CN': { string: '文本', number: '数字', integer: '整数', boolean: '是/否', object: '对象', array: '列表', date: '日期（YYYY-MM-DD）', datetime: '日期时间' },
-  en: { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'yes/no', object: 'an object', array: 'a list', date: 'a date (YYYY-MM-DD)', datetime: 'a date and time' },
+  'zh-CN': {
+    string: '文本',
+    number: '数字',
+    integer: '整数',
+    boolean: '是/否',
+    object: '对象',
+    array: '列表',
+    date: '日期（YYYY-MM-DD）',
+    datetime: '日期时间',
+  },
+  en: {
+    string: 'text',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'yes/no',
+    object: 'an object',
+    array: 'a list',
+    date: 'a date (YYYY-MM-DD)',
+    datetime: 'a date and time',
+  },
 }
 
 /** The default message of a code in a locale. */

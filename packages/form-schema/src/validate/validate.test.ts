@@ -31,7 +31,13 @@ describe('validate: the leave form', () => {
 
   it('lists every missing required field at once, in Chinese by default', () => {
     const result = validate(leaveForm, {}, context)
-    expect(result.errors.map((e) => e.path)).toEqual(['name', 'idCard', 'leaveType', 'start', 'end'])
+    expect(result.errors.map((e) => e.path)).toEqual([
+      'name',
+      'idCard',
+      'leaveType',
+      'start',
+      'end',
+    ])
     expect(result.errors[0]?.message).toBe('“姓名”为必填项')
     expect(result.errors[1]?.message).toBe('请填写身份证号')
   })
@@ -42,8 +48,16 @@ describe('validate: the leave form', () => {
   })
 
   it('requires the certificate only for sick leave', () => {
-    expect(codes(leaveForm, { ...validLeave, leaveType: 'sick' })).toEqual([['certificate', 'REQUIRED']])
-    expect(codes(leaveForm, { ...validLeave, leaveType: 'sick', certificate: [{ name: '诊断书.pdf', url: '/f/1' }] })).toEqual([])
+    expect(codes(leaveForm, { ...validLeave, leaveType: 'sick' })).toEqual([
+      ['certificate', 'REQUIRED'],
+    ])
+    expect(
+      codes(leaveForm, {
+        ...validLeave,
+        leaveType: 'sick',
+        certificate: [{ name: '诊断书.pdf', url: '/f/1' }],
+      }),
+    ).toEqual([])
   })
 
   it('drops the value of a field a reaction hides instead of storing it', () => {
@@ -54,7 +68,9 @@ describe('validate: the leave form', () => {
 
   it('explains which part of a wrong ID number is wrong', () => {
     const result = validate(leaveForm, { ...validLeave, idCard: '11010519491231003X' }, context)
-    expect(result.errors).toEqual([{ path: 'idCard', code: 'FORMAT', message: '身份证号码校验位不正确，请核对是否输错' }])
+    expect(result.errors).toEqual([
+      { path: 'idCard', code: 'FORMAT', message: '身份证号码校验位不正确，请核对是否输错' },
+    ])
   })
 
   it('checks the mobile number named by a bare x-validator string', () => {
@@ -62,11 +78,17 @@ describe('validate: the leave form', () => {
   })
 
   it('rejects a value outside the enum', () => {
-    expect(codes(leaveForm, { ...validLeave, leaveType: 'holiday' })).toEqual([['leaveType', 'ENUM']])
+    expect(codes(leaveForm, { ...validLeave, leaveType: 'holiday' })).toEqual([
+      ['leaveType', 'ENUM'],
+    ])
   })
 
   it('points at the exact sub-table row and column that is wrong', () => {
-    const expenses = [{ kind: 'train', amount: 1 }, { kind: 'taxi', amount: 0 }, { kind: 'other', amount: 5 }]
+    const expenses = [
+      { kind: 'train', amount: 1 },
+      { kind: 'taxi', amount: 0 },
+      { kind: 'other', amount: 5 },
+    ]
     expect(codes(leaveForm, { ...validLeave, expenses, total: 6 })).toEqual([
       ['expenses[1].kind', 'DICTIONARY'],
       ['expenses[1].amount', 'MINIMUM'],
@@ -76,16 +98,26 @@ describe('validate: the leave form', () => {
 
   it('limits the number of sub-table rows', () => {
     const expenses = Array.from({ length: 4 }, () => ({ kind: 'train', amount: 1 }))
-    expect(codes(leaveForm, { ...validLeave, expenses, total: 4 })).toEqual([['expenses', 'MAX_ITEMS']])
+    expect(codes(leaveForm, { ...validLeave, expenses, total: 4 })).toEqual([
+      ['expenses', 'MAX_ITEMS'],
+    ])
   })
 
   it('fails closed when a code table was not supplied', () => {
     const result = validate(leaveForm, validLeave, { now: NOW })
-    expect(result.errors.map((e) => e.code)).toEqual(['DICTIONARY_UNAVAILABLE', 'DICTIONARY_UNAVAILABLE'])
+    expect(result.errors.map((e) => e.code)).toEqual([
+      'DICTIONARY_UNAVAILABLE',
+      'DICTIONARY_UNAVAILABLE',
+    ])
   })
 
   it('rejects unknown fields, also inside rows, and does not keep them', () => {
-    const data = { ...validLeave, isAdmin: true, expenses: [{ kind: 'train', amount: 1, hack: 1 }], total: 1 }
+    const data = {
+      ...validLeave,
+      isAdmin: true,
+      expenses: [{ kind: 'train', amount: 1, hack: 1 }],
+      total: 1,
+    }
     const result = validate(leaveForm, data, context)
     expect(result.errors.map((e) => [e.path, e.code])).toEqual([
       ['isAdmin', 'UNKNOWN_FIELD'],
@@ -97,10 +129,16 @@ describe('validate: the leave form', () => {
   it('rejects changes to fields the step may not edit but accepts them echoed unchanged', () => {
     const permissions = { '*': 'readOnly', leaveType: 'editable' } as const
     const current = validLeave
-    expect(codes(leaveForm, { ...validLeave, leaveType: 'sick', certificate: [{ url: '/f/2' }] }, { permissions, current })).toEqual([
-      ['certificate', 'NOT_EDITABLE'],
+    expect(
+      codes(
+        leaveForm,
+        { ...validLeave, leaveType: 'sick', certificate: [{ url: '/f/2' }] },
+        { permissions, current },
+      ),
+    ).toEqual([['certificate', 'NOT_EDITABLE']])
+    expect(codes(leaveForm, { ...validLeave, name: '李四' }, { permissions, current })).toEqual([
+      ['name', 'NOT_EDITABLE'],
     ])
-    expect(codes(leaveForm, { ...validLeave, name: '李四' }, { permissions, current })).toEqual([['name', 'NOT_EDITABLE']])
     const echoed = validate(leaveForm, validLeave, { ...context, permissions, current })
     expect(echoed.ok).toBe(true)
     expect(echoed.data).toEqual({ leaveType: 'personal', days: 3, total: 420.5 })
@@ -109,20 +147,31 @@ describe('validate: the leave form', () => {
   it('recomputes computed fields even when the step locks them', () => {
     const permissions = { '*': 'readOnly', expenses: 'editable' } as const
     const expenses = [{ kind: 'train', amount: 10 }]
-    const result = validate(leaveForm, { ...validLeave, expenses, total: 10 }, { ...context, permissions, current: validLeave })
+    const result = validate(
+      leaveForm,
+      { ...validLeave, expenses, total: 10 },
+      { ...context, permissions, current: validLeave },
+    )
     expect(result.errors).toEqual([])
     expect(result.data).toEqual({ days: 3, expenses, total: 10 })
   })
 
   it('keeps and checks a value of an x-display hidden field without requiring it', () => {
-    const schema: FormSchema = { type: 'object', properties: { ref: { type: 'string', required: true, pattern: '^R\\d+$', 'x-display': 'hidden' } } }
+    const schema: FormSchema = {
+      type: 'object',
+      properties: {
+        ref: { type: 'string', required: true, pattern: '^R\\d+$', 'x-display': 'hidden' },
+      },
+    }
     expect(validate(schema, {}).ok).toBe(true)
     expect(validate(schema, { ref: 'R12' }).data).toEqual({ ref: 'R12' })
     expect(codes(schema, { ref: 'X' })).toEqual([['ref', 'PATTERN']])
   })
 
   it('does not require fields the step hides', () => {
-    expect(codes(leaveForm, { ...validLeave, name: undefined }, { permissions: { name: 'hidden' } })).toEqual([])
+    expect(
+      codes(leaveForm, { ...validLeave, name: undefined }, { permissions: { name: 'hidden' } }),
+    ).toEqual([])
   })
 })
 
@@ -188,7 +237,11 @@ describe('validate: types and rules', () => {
   })
 
   it('treats a JSON Schema required list like required: true', () => {
-    const listed: FormSchema = { type: 'object', required: ['a'], properties: { a: { type: 'string' } } }
+    const listed: FormSchema = {
+      type: 'object',
+      required: ['a'],
+      properties: { a: { type: 'string' } },
+    }
     expect(codes(listed, {})).toEqual([['a', 'REQUIRED']])
   })
 })

@@ -50,13 +50,23 @@ interface Run {
 
 function report(run: Run, node: SchemaNode | undefined, path: string, failure: Failure): void {
   const label = node?.schema.title ?? (path || 'form')
-  const message = failure.message ?? messageFor(failure.code, { label, ...failure.params }, run.locale)
+  const message =
+    failure.message ?? messageFor(failure.code, { label, ...failure.params }, run.locale)
   run.errors.push({ path, code: failure.code, message })
 }
 
-function checkValue(run: Run, node: SchemaNode, schema: FieldSchema, value: unknown, path: string): boolean {
+function checkValue(
+  run: Run,
+  node: SchemaNode,
+  schema: FieldSchema,
+  value: unknown,
+  path: string,
+): boolean {
   if (!hasType(value, schema.type)) {
-    report(run, node, path, { code: C.TYPE, params: { expected: typeName(schema.type ?? '', run.locale) } })
+    report(run, node, path, {
+      code: C.TYPE,
+      params: { expected: typeName(schema.type ?? '', run.locale) },
+    })
     return false
   }
   const failures = checkRules(schema, value, { ...run.context, locale: run.locale })
@@ -66,8 +76,10 @@ function checkValue(run: Run, node: SchemaNode, schema: FieldSchema, value: unkn
 
 function validateRows(run: Run, node: SchemaNode, rows: unknown[], path: string): unknown[] {
   const { minItems, maxItems } = node.schema
-  if (minItems !== undefined && rows.length < minItems) report(run, node, path, { code: C.MIN_ITEMS, params: { limit: minItems } })
-  if (maxItems !== undefined && rows.length > maxItems) report(run, node, path, { code: C.MAX_ITEMS, params: { limit: maxItems } })
+  if (minItems !== undefined && rows.length < minItems)
+    report(run, node, path, { code: C.MIN_ITEMS, params: { limit: minItems } })
+  if (maxItems !== undefined && rows.length > maxItems)
+    report(run, node, path, { code: C.MAX_ITEMS, params: { limit: maxItems } })
   const items = node.schema.items
   return rows.map((row, index) => {
     const rowPath = `${path}[${index}]`
@@ -77,12 +89,18 @@ function validateRows(run: Run, node: SchemaNode, rows: unknown[], path: string)
   })
 }
 
-function validateField(run: Run, node: SchemaNode, value: unknown, path: string): { keep: boolean; value?: unknown } {
+function validateField(
+  run: Run,
+  node: SchemaNode,
+  value: unknown,
+  path: string,
+): { keep: boolean; value?: unknown } {
   // Computed fields are derived, never typed, so a locked step still gets them recomputed below.
   const computed = node.schema['x-computed'] !== undefined
   if (!computed && accessOf(node, run.context.permissions) !== FIELD_ACCESS.editable) {
     // A step may echo a locked value back unchanged; anything else is an attempt to write it.
-    if (value !== undefined && !deepEqual(value, getAt(run.context.current, path))) report(run, node, path, { code: C.NOT_EDITABLE })
+    if (value !== undefined && !deepEqual(value, getAt(run.context.current, path)))
+      report(run, node, path, { code: C.NOT_EDITABLE })
     return { keep: false }
   }
   const state = run.states[path]
@@ -92,19 +110,33 @@ function validateField(run: Run, node: SchemaNode, value: unknown, path: string)
   let effective = value
   if (computed && state?.value !== undefined) {
     if (value !== undefined && !sameComputed(value, state.value)) {
-      report(run, node, path, { code: C.COMPUTED_MISMATCH, params: { expected: String(state.value) } })
+      report(run, node, path, {
+        code: C.COMPUTED_MISMATCH,
+        params: { expected: String(state.value) },
+      })
     }
     effective = state.value
   }
-  if (Array.isArray(effective) && node.kind === 'array' && (effective.length > 0 || !state?.required)) {
-    return { keep: true, value: checkValue(run, node, node.schema, effective, path) ? validateRows(run, node, effective, path) : effective }
+  if (
+    Array.isArray(effective) &&
+    node.kind === 'array' &&
+    (effective.length > 0 || !state?.required)
+  ) {
+    return {
+      keep: true,
+      value: checkValue(run, node, node.schema, effective, path)
+        ? validateRows(run, node, effective, path)
+        : effective,
+    }
   }
   if (isEmptyValue(effective)) {
-    if (state?.required) report(run, node, path, { code: C.REQUIRED, ...requiredMessage(node.schema) })
+    if (state?.required)
+      report(run, node, path, { code: C.REQUIRED, ...requiredMessage(node.schema) })
     return { keep: effective !== undefined, value: effective }
   }
   if (!checkValue(run, node, node.schema, effective, path)) return { keep: true, value: effective }
-  if (node.kind === 'object') return { keep: true, value: validateObject(run, node, effective, path) }
+  if (node.kind === 'object')
+    return { keep: true, value: validateObject(run, node, effective, path) }
   return { keep: true, value: effective }
 }
 
@@ -124,14 +156,20 @@ function sameComputed(a: unknown, b: unknown): boolean {
   return deepEqual(a, b)
 }
 
-function validateObject(run: Run, node: SchemaNode, value: unknown, path: string): Record<string, unknown> {
+function validateObject(
+  run: Run,
+  node: SchemaNode,
+  value: unknown,
+  path: string,
+): Record<string, unknown> {
   if (!isRecord(value)) {
     report(run, node, path, { code: C.TYPE, params: { expected: typeName('object', run.locale) } })
     return {}
   }
   const children = dataChildren(node)
   const known = new Set(children.map((c) => c.key))
-  for (const key of Object.keys(value)) if (!known.has(key)) report(run, undefined, joinPath(path, key), { code: C.UNKNOWN_FIELD })
+  for (const key of Object.keys(value))
+    if (!known.has(key)) report(run, undefined, joinPath(path, key), { code: C.UNKNOWN_FIELD })
   const out: Record<string, unknown> = {}
   for (const child of children) {
     const result = validateField(run, child, value[child.key], joinPath(path, child.key))
@@ -150,7 +188,11 @@ function validateObject(run: Run, node: SchemaNode, value: unknown, path: string
  * const { ok, errors, data } = validate(schema, body, { permissions: step.fields, dictionaries })
  * if (!ok) throw new HttpError(422, 'FORM_INVALID', errors)
  */
-export function validate(schema: FormSchema, data: unknown, context: ValidateContext = {}): ValidationResult {
+export function validate(
+  schema: FormSchema,
+  data: unknown,
+  context: ValidateContext = {},
+): ValidationResult {
   const run: Run = {
     context,
     locale: context.locale ?? 'zh-CN',
