@@ -47,6 +47,17 @@ describe('resident ID (GB 11643-1999)', () => {
     })
   })
 
+  it('decides "today" in China time, whatever zone the server runs in', () => {
+    const first17 = '110105' + '20261123' + '001'
+    const id = first17 + idCardCheckChar(first17)
+    // 17:00 UTC on the 22nd is already 01:00 on the 23rd in Beijing.
+    expect(checkIdCard(id, { now: new Date('2026-11-22T17:00:00Z') }).ok).toBe(true)
+    expect(checkIdCard(id, { now: new Date('2026-11-22T15:00:00Z') }).ok).toBe(false)
+    expect(checkIdCard(id, { now: new Date('2026-11-22T17:00:00Z'), timeZone: 'UTC' }).ok).toBe(
+      false,
+    )
+  })
+
   const validId = fc
     .record({
       province: fc.constantFrom('11', '31', '35', '44', '51', '65', '81'),

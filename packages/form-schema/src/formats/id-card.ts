@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, todayNumber } from '../time/zoned'
 import { fail, OK, type FormatDefinition, type FormatCheck, type FormatOptions } from './types'
 
 /**
@@ -73,9 +74,8 @@ export function checkIdCard(value: string, options: FormatOptions = {}): FormatC
   const month = Number(id.slice(10, 12))
   const day = Number(id.slice(12, 14))
   if (year < 1900 || !isRealDate(year, month, day)) return fail('birthDate')
-  const now = options.now ?? new Date()
-  // Compare calendar dates as numbers (yyyymmdd) so time zones cannot shift "today".
-  const today = now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate()
+  // "Today" in hall time, so a browser in Beijing and a server in UTC agree at midnight.
+  const today = todayNumber(options.now ?? new Date(), options.timeZone ?? DEFAULT_TIME_ZONE)
   if (year * 10000 + month * 100 + day > today) return fail('birthDate')
   if (idCardCheckChar(id) !== id[17]) return fail('checksum')
   return OK

@@ -8,6 +8,8 @@ export type FormatCheck = { readonly ok: true } | { readonly ok: false; readonly
 /** What a format check may need beyond the value (the clock, so the verdict is reproducible in tests). */
 export interface FormatOptions {
   readonly now?: Date
+  /** Zone whose calendar decides "today"; Asia/Shanghai by default. */
+  readonly timeZone?: string
 }
 
 /**

@@ -2,7 +2,7 @@ import { runFeel } from '../expressions/feel'
 import { assignPath, getAt, isEmptyValue } from '../schema/paths'
 import { buildTree, descendants, type SchemaNode } from '../schema/tree'
 import type { FormSchema } from '../schema/types'
-import { DEFAULT_TIME_ZONE, nowValue } from './now'
+import { DEFAULT_TIME_ZONE, nowValue } from '../time/zoned'
 
 /** Why a prefill produced no value. A failure is always reported, never a silent blank. */
 export const PREFILL_REASONS = {

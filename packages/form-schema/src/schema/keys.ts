@@ -59,11 +59,32 @@ function reactionProblem(r: unknown): string | undefined {
   )
 }
 
+/** Keys of an `x-validator` rule we act on; others (Formily's `validator`, `triggerType`…) pass through. */
+const RULE_KEYS: Readonly<Record<string, KeyCheck>> = {
+  required: boolean,
+  format: string,
+  pattern: patternProblem,
+  message: string,
+  min: number,
+  max: number,
+  minLength: count,
+  maxLength: count,
+  len: count,
+  enum: check(Array.isArray, 'a list of options'),
+}
+
+function ruleProblem(rule: unknown): string | undefined {
+  if (typeof rule === 'string') return undefined
+  if (!isRecord(rule)) return 'a format name, a rule object, or a list of them'
+  for (const [key, value] of Object.entries(rule)) {
+    const expected = Object.hasOwn(RULE_KEYS, key) ? RULE_KEYS[key]?.(value) : undefined
+    if (expected) return `rules whose ${key} is ${expected}`
+  }
+  return undefined
+}
+
 function validatorProblem(v: unknown): string | undefined {
-  const list = Array.isArray(v) ? v : [v]
-  return list.every((rule) => typeof rule === 'string' || isRecord(rule))
-    ? undefined
-    : 'a format name, a rule object, or a list of them'
+  return (Array.isArray(v) ? v : [v]).map(ruleProblem).find(Boolean)
 }
 
 function computedProblem(v: unknown): string | undefined {

@@ -71,6 +71,8 @@ describe('parseFormSchema', () => {
       'x-reactions',
     ],
     [{ 'x-validator': [1] }, 'x-validator'],
+    [{ 'x-validator': { min: 'two' } }, 'x-validator'],
+    [{ 'x-validator': ['idCard', { pattern: '(' }] }, 'x-validator'],
     [{ pattern: '([a-z' }, 'pattern'],
     [{ enum: [{ label: 'x' }] }, 'enum'],
     [{ items: [{ type: 'string' }] }, 'items'],

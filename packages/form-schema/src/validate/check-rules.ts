@@ -29,6 +29,12 @@ function sizeOf(value: unknown): number | undefined {
   return Array.isArray(value) ? value.length : undefined
 }
 
+/** Codes for "too small" and "too big", so a list says rows and a text says characters. */
+function limitCodes(value: unknown): readonly [ValidationCode, ValidationCode] {
+  if (typeof value === 'number') return [C.MINIMUM, C.MAXIMUM]
+  return Array.isArray(value) ? [C.MIN_ITEMS, C.MAX_ITEMS] : [C.MIN_LENGTH, C.MAX_LENGTH]
+}
+
 function matches(pattern: string, value: string): boolean {
   try {
     return new RegExp(pattern, 'u').test(value)
@@ -49,14 +55,15 @@ function checkRule(rule: ValidatorRule, value: unknown, context: RuleContext): F
     })
   // Formily's min/max compare numbers by value and text or lists by length.
   const measured = typeof value === 'number' ? value : size
+  const [tooSmall, tooBig] = limitCodes(value)
   if (rule.min !== undefined && measured !== undefined && measured < rule.min)
-    push(typeof value === 'number' ? C.MINIMUM : C.MIN_LENGTH, { limit: rule.min })
+    push(tooSmall, { limit: rule.min })
   if (rule.max !== undefined && measured !== undefined && measured > rule.max)
-    push(typeof value === 'number' ? C.MAXIMUM : C.MAX_LENGTH, { limit: rule.max })
+    push(tooBig, { limit: rule.max })
   if (rule.minLength !== undefined && size !== undefined && size < rule.minLength)
-    push(C.MIN_LENGTH, { limit: rule.minLength })
+    push(tooSmall, { limit: rule.minLength })
   if (rule.maxLength !== undefined && size !== undefined && size > rule.maxLength)
-    push(C.MAX_LENGTH, { limit: rule.maxLength })
+    push(tooBig, { limit: rule.maxLength })
   if (rule.len !== undefined && size !== undefined && size !== rule.len)
     push(C.LENGTH, { limit: rule.len })
   if (rule.pattern !== undefined && typeof value === 'string' && !matches(rule.pattern, value))

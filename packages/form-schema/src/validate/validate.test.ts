@@ -228,6 +228,33 @@ describe('validate: types and rules', () => {
     expect(codes(schema, data)).toEqual(expected)
   })
 
+  it('reports x-validator min/max on a list as a row count', () => {
+    const rows: FormSchema = {
+      type: 'object',
+      properties: { files: { type: 'array', 'x-validator': { min: 2 } } },
+    }
+    expect(codes(rows, { files: ['a'] })).toEqual([['files', 'MIN_ITEMS']])
+  })
+
+  it('enforces a value a reaction sets instead of trusting the browser', () => {
+    const schema: FormSchema = {
+      type: 'object',
+      properties: {
+        kind: { type: 'string' },
+        fee: {
+          type: 'number',
+          'x-reactions': {
+            when: { field: 'kind', op: 'eq', value: 'student' },
+            then: { value: 0 },
+          },
+        },
+      },
+    }
+    expect(codes(schema, { kind: 'student', fee: 50 })).toEqual([['fee', 'COMPUTED_MISMATCH']])
+    expect(validate(schema, { kind: 'student' }).data).toEqual({ kind: 'student', fee: 0 })
+    expect(codes(schema, { kind: 'staff', fee: 50 })).toEqual([])
+  })
+
   it('uses the designer message of an x-validator rule', () => {
     expect(validate(schema, { zip: '1' }).errors[0]?.message).toBe('邮编不对')
   })

@@ -22,6 +22,8 @@ export interface ValidateContext {
   readonly current?: FormData
   /** Today, for birth dates in ID numbers; the real clock when left out. */
   readonly now?: Date
+  /** Zone whose calendar decides "today"; Asia/Shanghai by default. */
+  readonly timeZone?: string
 }
 
 /** One problem, at a concrete path such as `expenses[1].amount`. */
@@ -108,7 +110,8 @@ function validateField(
   // it for `x-display: hidden`; the server does the same. Kept values are still checked, just not required.
   if (state && !state.visible && !keepsHiddenValue(node.schema)) return { keep: false }
   let effective = value
-  if (computed && state?.value !== undefined) {
+  // Computed values and values a reaction sets are the server's to decide, not the browser's.
+  if (state?.value !== undefined) {
     if (value !== undefined && !sameComputed(value, state.value)) {
       report(run, node, path, {
         code: C.COMPUTED_MISMATCH,

@@ -1,3 +1,8 @@
+/**
+ * Wall-clock time in a time zone, via Intl so that browser and server (which
+ * usually runs in UTC) agree on what "today" is.
+ */
+
 /** Hall time is China Standard Time unless the unit says otherwise. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai'
 
@@ -41,4 +46,10 @@ export function nowValue(
     default:
       return undefined
   }
+}
+
+/** Today in the time zone as a sortable number, e.g. 20261122. */
+export function todayNumber(instant: Date, timeZone: string): number {
+  const p = parts(instant, timeZone)
+  return Number(`${p['year']}${p['month']}${p['day']}`)
 }
