@@ -31,11 +31,12 @@ export class Run {
     readonly state: InstanceState,
     readonly env: EngineEnv,
     readonly now: Date,
-  ) {}
-
-  get at(): string {
-    return this.now.toISOString()
+  ) {
+    this.at = now.toISOString()
   }
+
+  /** `now` as stored in rows and history (computed once: it is read on every event). */
+  readonly at: string
 
   element(id: string): ElementDef {
     const el = this.def.elements[id]

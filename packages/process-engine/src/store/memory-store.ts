@@ -8,11 +8,16 @@ import type { InstanceState } from '../runtime/state'
 import type { DeployedDefinition, HistoryEvent, JobRow, Store, StoreTx, TaskQuery, TaskRow } from './types'
 
 const copy = <T>(value: T): T => structuredClone(value)
+/** Rows are flat apart from a few arrays and `data`/`payload` objects: copy those, share strings. */
+const copyTask = (task: TaskRow): TaskRow => ({ ...task, candidates: [...task.candidates] })
+const copyEvent = (event: HistoryEvent): HistoryEvent => (event.data ? { ...event, data: copy(event.data) } : { ...event })
 
 class MemoryData {
   definitions = new Map<string, DeployedDefinition>()
   instances = new Map<string, { json: string; version: number }>()
   tasks = new Map<string, TaskRow>()
+  /** instanceId → task ids: lookups by instance must not scan every task. */
+  tasksByInstance = new Map<string, Set<string>>()
   jobs = new Map<string, JobRow>()
   history = new Map<string, HistoryEvent[]>()
 }
@@ -20,16 +25,21 @@ class MemoryData {
 /** Create an empty in-memory store. */
 export function createMemoryStore(): Store {
   const data = new MemoryData()
+  // Transactions are serialised, so one tx object with a swappable undo log serves them all.
+  const undo: (() => void)[] = []
+  const tx = createTx(data, undo)
   let queue: Promise<unknown> = Promise.resolve()
   return {
     transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
       const run = queue.then(async () => {
-        const undo: (() => void)[] = []
+        undo.length = 0
         try {
-          return await work(createTx(data, undo))
+          return await work(tx)
         } catch (error) {
           for (const step of undo.reverse()) step()
           throw error
+        } finally {
+          undo.length = 0
         }
       })
       queue = run.catch(() => undefined)
@@ -91,21 +101,27 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
     },
     async insertTask(task) {
       if (data.tasks.has(task.id)) throw new Error(`Task ${task.id} already exists`)
-      setRow(data.tasks, task.id, copy(task))
+      setRow(data.tasks, task.id, copyTask(task))
+      const ids = data.tasksByInstance.get(task.instanceId) ?? new Set<string>()
+      if (!data.tasksByInstance.has(task.instanceId)) setRow(data.tasksByInstance, task.instanceId, ids)
+      ids.add(task.id)
+      undo.push(() => ids.delete(task.id))
     },
     async updateTask(task) {
       if (!data.tasks.has(task.id)) throw new Error(`Task ${task.id} does not exist`)
-      setRow(data.tasks, task.id, copy(task))
+      setRow(data.tasks, task.id, copyTask(task))
     },
     async getTask(id) {
       const t = data.tasks.get(id)
-      return t && copy(t)
+      return t && copyTask(t)
     },
     async findTasks(query) {
-      return [...data.tasks.values()]
+      const ids = query.instanceId === undefined ? undefined : data.tasksByInstance.get(query.instanceId)
+      const candidates = ids ? [...ids].map((id) => data.tasks.get(id)!) : query.instanceId === undefined ? [...data.tasks.values()] : []
+      return candidates
         .filter((t) => matches(t, query))
-        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-        .map(copy)
+        .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map(copyTask)
     },
     async insertJob(job) {
       if (data.jobs.has(job.id)) throw new Error(`Job ${job.id} already exists`)
@@ -146,12 +162,12 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
       for (const event of events) {
         const list = data.history.get(event.instanceId) ?? []
         if (!data.history.has(event.instanceId)) setRow(data.history, event.instanceId, list)
-        list.push(copy(event))
+        list.push(copyEvent(event))
         undo.push(() => void list.pop())
       }
     },
     async listHistory(instanceId) {
-      return copy(data.history.get(instanceId) ?? [])
+      return (data.history.get(instanceId) ?? []).map(copyEvent)
     },
   }
 }
