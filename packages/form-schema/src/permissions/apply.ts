@@ -1,5 +1,5 @@
 import { instancesOf } from '../schema/instances'
-import { deepEqual, getAt, isRecord } from '../schema/paths'
+import { deepEqual, getAt, isRecord, setAt } from '../schema/paths'
 import { buildTree, type SchemaNode } from '../schema/tree'
 import type { FieldSchema, FormData, FormSchema } from '../schema/types'
 import { accessOf, FIELD_ACCESS, type FieldPermissions } from './access'
@@ -53,4 +53,28 @@ export function stripHidden(
     if (isRecord(container)) delete container[instance.node.key]
   }
   return copy
+}
+
+/**
+ * The submitted data with every field the step locks replaced by its stored
+ * value, so reactions and computed values see the real form even when the
+ * browser sends only what it may edit. Locked columns of an editable sub-table
+ * are matched by row index. Computed fields are left alone: they are derived.
+ */
+export function withLockedValues(
+  root: SchemaNode,
+  data: FormData,
+  current: FormData,
+  permissions: FieldPermissions,
+): Record<string, unknown> {
+  const merged = structuredClone(data) as Record<string, unknown>
+  const locked = [...instancesOf(root, merged), ...instancesOf(root, current)].filter(
+    (i) =>
+      i.node.kind !== 'void' &&
+      i.node.schema['x-computed'] === undefined &&
+      accessOf(i.node, permissions) !== FIELD_ACCESS.editable,
+  )
+  for (const instance of locked)
+    setAt(merged, instance.path, structuredClone(getAt(current, instance.path)))
+  return merged
 }

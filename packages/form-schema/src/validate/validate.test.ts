@@ -141,7 +141,7 @@ describe('validate: the leave form', () => {
     ])
     const echoed = validate(leaveForm, validLeave, { ...context, permissions, current })
     expect(echoed.ok).toBe(true)
-    expect(echoed.data).toEqual({ leaveType: 'personal', days: 3, total: 420.5 })
+    expect(echoed.data).toEqual(validLeave)
   })
 
   it('recomputes computed fields even when the step locks them', () => {
@@ -153,7 +153,7 @@ describe('validate: the leave form', () => {
       { ...context, permissions, current: validLeave },
     )
     expect(result.errors).toEqual([])
-    expect(result.data).toEqual({ days: 3, expenses, total: 10 })
+    expect(result.data).toEqual({ ...validLeave, expenses, total: 10 })
   })
 
   it('keeps and checks a value of an x-display hidden field without requiring it', () => {
@@ -166,6 +166,20 @@ describe('validate: the leave form', () => {
     expect(validate(schema, {}).ok).toBe(true)
     expect(validate(schema, { ref: 'R12' }).data).toEqual({ ref: 'R12' })
     expect(codes(schema, { ref: 'X' })).toEqual([['ref', 'PATTERN']])
+  })
+
+  it('sees locked fields as stored when the browser sends only what the step may edit', () => {
+    const permissions = { '*': 'readOnly', certificate: 'editable' } as const
+    const current = { ...validLeave, leaveType: 'sick' }
+    const result = validate(leaveForm, {}, { ...context, permissions, current })
+    expect(result.errors.map((e) => [e.path, e.code])).toEqual([['certificate', 'REQUIRED']])
+    const fixed = validate(
+      leaveForm,
+      { certificate: [{ url: '/f/3' }] },
+      { ...context, permissions, current },
+    )
+    expect(fixed.ok).toBe(true)
+    expect(fixed.data).toEqual({ ...current, certificate: [{ url: '/f/3' }] })
   })
 
   it('does not require fields the step hides', () => {

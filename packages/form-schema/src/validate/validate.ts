@@ -1,5 +1,6 @@
 import type { Locale } from '../formats/types'
 import { accessOf, FIELD_ACCESS, type FieldPermissions } from '../permissions/access'
+import { withLockedValues } from '../permissions/apply'
 import { evaluateReactions } from '../reactions/evaluate'
 import type { FieldStates } from '../reactions/types'
 import { deepEqual, getAt, isEmptyValue, isRecord, joinPath } from '../schema/paths'
@@ -18,7 +19,10 @@ export interface ValidateContext {
   readonly dictionaries?: Readonly<Record<string, readonly EnumItem[]>>
   /** Permissions of the current step; fields not editable here are rejected with NOT_EDITABLE. */
   readonly permissions?: FieldPermissions
-  /** Stored values: a non-editable field may be echoed back unchanged without an error. */
+  /**
+   * Stored values. Locked fields take their value from here (for reactions,
+   * computed values and the returned `data`); echoing one back unchanged is fine.
+   */
   readonly current?: FormData
   /** Today, for birth dates in ID numbers; the real clock when left out. */
   readonly now?: Date
@@ -34,8 +38,9 @@ export interface ValidationError {
 }
 
 /**
- * The verdict. `data` holds what may be stored: known, editable, visible
- * fields only, with computed values filled in.
+ * The verdict. `data` is the record to store: submitted values of editable,
+ * displayed fields, stored (`current`) values of locked fields, computed
+ * values recomputed. Unknown fields and rejected writes are never in it.
  */
 export interface ValidationResult {
   readonly ok: boolean
@@ -101,9 +106,10 @@ function validateField(
   const computed = node.schema['x-computed'] !== undefined
   if (!computed && accessOf(node, run.context.permissions) !== FIELD_ACCESS.editable) {
     // A step may echo a locked value back unchanged; anything else is an attempt to write it.
-    if (value !== undefined && !deepEqual(value, getAt(run.context.current, path)))
+    const stored = getAt(run.context.current, path)
+    if (value !== undefined && !deepEqual(value, stored))
       report(run, node, path, { code: C.NOT_EDITABLE })
-    return { keep: false }
+    return { keep: stored !== undefined, value: stored }
   }
   const state = run.states[path]
   // Formily drops the value of a field that is not displayed (`none`, a reaction hiding it) and keeps
@@ -196,12 +202,17 @@ export function validate(
   data: unknown,
   context: ValidateContext = {},
 ): ValidationResult {
+  const tree = buildTree(schema)
+  const submitted = isRecord(data) ? data : {}
+  const seen = context.permissions
+    ? withLockedValues(tree, submitted, context.current ?? {}, context.permissions)
+    : submitted
   const run: Run = {
     context,
     locale: context.locale ?? 'zh-CN',
-    states: evaluateReactions(schema, isRecord(data) ? data : {}),
+    states: evaluateReactions(schema, seen),
     errors: [],
   }
-  const clean = validateObject(run, buildTree(schema), data, '')
+  const clean = validateObject(run, tree, data, '')
   return { ok: run.errors.length === 0, errors: run.errors, data: clean }
 }
