@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { bpmn, flows } from '../../test/helpers'
 import { parseDefinition } from './parse'
@@ -103,5 +104,18 @@ describe('parseDefinition: rejects hostile or unsupported input, naming the elem
     const problems = await problemsOf(bpmn(`<bpmn:startEvent id="s"/><bpmn:userTask id="t" hall:assignee="user:u"/><bpmn:endEvent id="e"/>
       ${flows('s->t', 't-(days > 1)->e#fc')}`))
     expect(problems.map((p) => p.element)).toEqual(['fc'])
+  })
+})
+
+describe('parseDefinition: fuzzed input', () => {
+  it('never throws: any mutation of a valid document is accepted or rejected with problems', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(ok.length), fc.nat(40), fc.string({ maxLength: 12 }), async (at, cut, insert) => {
+        const mutated = ok.slice(0, at) + insert + ok.slice(Math.min(ok.length, at + cut))
+        const result = await parseDefinition(mutated)
+        if (!result.ok) expect(result.problems.length).toBeGreaterThan(0)
+      }),
+      { numRuns: 300 },
+    )
   })
 })
