@@ -2,13 +2,8 @@ import { feelSyntaxError, feelVariables } from '../expressions/feel'
 import { conditionFields } from '../reactions/conditions'
 import { computedFields } from '../reactions/computed'
 import { declarativeReactions } from '../reactions/evaluate'
-import type { SchemaNode } from '../schema/tree'
+import { isInSubTable, type SchemaNode } from '../schema/tree'
 import { LINT_CODES as L, problem, type LintInput, type LintProblem, type LintRule } from './types'
-
-function inRow(node: SchemaNode): boolean {
-  for (let n = node.parent; n; n = n.parent) if (n.kind === 'array') return true
-  return false
-}
 
 /** Root names FEEL may read: top-level fields, plus `row` inside a sub-table. */
 function checkFeel(
@@ -21,7 +16,7 @@ function checkFeel(
   if (syntax)
     return [problem(L.FEEL_SYNTAX, node, `${key} "${expression}" does not parse: ${syntax}`)]
   const roots = new Set([...input.paths].map((p) => p.split('.')[0] ?? ''))
-  if (inRow(node)) roots.add('row')
+  if (isInSubTable(node)) roots.add('row')
   return feelVariables(expression)
     .filter((name) => !roots.has(name))
     .map((name) =>
@@ -66,7 +61,7 @@ export const computedReferences: LintRule = (input) =>
     if (missing.length > 0 || !('sum' in computed)) return missing
     // A sum over a plain field is almost always a sub-table column typed without its table.
     const column = input.nodes.find((n) => n.path === computed.sum)
-    return column && inRow(column)
+    return column && isInSubTable(column)
       ? []
       : [
           problem(
@@ -82,7 +77,7 @@ export const prefillReferences: LintRule = (input) =>
   input.nodes.flatMap((node) => {
     const source = node.schema['x-prefill']
     if (source === undefined) return []
-    if (inRow(node))
+    if (isInSubTable(node))
       return [
         problem(
           L.PREFILL_IN_SUB_TABLE,

@@ -1,7 +1,7 @@
 import { findFormat } from '../formats/index'
 import { declarativeReactions } from '../reactions/evaluate'
-import type { SchemaNode } from '../schema/tree'
-import { isSchemaRequired, validatorRules } from '../schema/validator-rules'
+import { ancestors, dataChildren, type SchemaNode } from '../schema/tree'
+import { isSchemaRequired, isStaticallyHidden, validatorRules } from '../schema/field-flags'
 import { SUPPORTED_COMPONENTS, UPLOAD_COMPONENTS } from './components'
 import { LINT_CODES as L, problem, type LintRule } from './types'
 
@@ -43,16 +43,6 @@ export const unknownFormats: LintRule = ({ nodes }) =>
       .map((n) => problem(L.UNKNOWN_FORMAT, node, `Unknown format "${n}"`))
   })
 
-function staticallyHidden(node: SchemaNode): boolean {
-  const s = node.schema
-  return (
-    s['x-display'] === 'none' ||
-    s['x-display'] === 'hidden' ||
-    s['x-hidden'] === true ||
-    s['x-visible'] === false
-  )
-}
-
 /**
  * A required field that starts hidden and that no reaction can show would
  * block nobody (hidden fields are not required) but signals a design mistake.
@@ -62,7 +52,7 @@ export const requiredHidden: LintRule = ({ nodes }) =>
     if (!isSchemaRequired(node.schema, node.listedRequired)) return []
     const hiddenBy = [node, ...ancestors(node)].find(
       (n) =>
-        staticallyHidden(n) &&
+        isStaticallyHidden(n.schema) &&
         !declarativeReactions(n.schema).some((r) => r.then.visible !== undefined),
     )
     if (!hiddenBy) return []
@@ -76,17 +66,11 @@ export const requiredHidden: LintRule = ({ nodes }) =>
     ]
   })
 
-function ancestors(node: SchemaNode): SchemaNode[] {
-  const out: SchemaNode[] = []
-  for (let n = node.parent; n && n.kind !== 'root'; n = n.parent) out.push(n)
-  return out
-}
-
 export const unknownRequiredNames: LintRule = ({ nodes }) =>
   nodes.flatMap((node) => {
     const list = node.kind === 'array' ? node.schema.items?.required : node.schema.required
     if (!Array.isArray(list) || node.kind === 'void') return []
-    const own = new Set(dataChildrenKeys(node))
+    const own = new Set(dataChildren(node).map((c) => c.key))
     return (list as readonly string[])
       .filter((name) => !own.has(name))
       .map((name) =>
@@ -98,10 +82,6 @@ export const unknownRequiredNames: LintRule = ({ nodes }) =>
         ),
       )
   })
-
-function dataChildrenKeys(node: SchemaNode): string[] {
-  return node.children.flatMap((c) => (c.kind === 'void' ? dataChildrenKeys(c) : [c.key]))
-}
 
 export const materialOnUpload: LintRule = ({ nodes }) =>
   nodes.flatMap((node) => {

@@ -1,6 +1,6 @@
 import { runFeel } from '../expressions/feel'
 import { assignPath, getAt, isEmptyValue } from '../schema/paths'
-import { buildTree, descendants, type SchemaNode } from '../schema/tree'
+import { buildTree, descendants, isInSubTable, type SchemaNode } from '../schema/tree'
 import type { FormSchema } from '../schema/types'
 import { DEFAULT_TIME_ZONE, nowValue } from '../time/zoned'
 
@@ -103,15 +103,29 @@ function isDerived(source: string): boolean {
   return source.startsWith('field:') || source.startsWith('=')
 }
 
-function inRow(node: SchemaNode): boolean {
-  for (let n = node.parent; n; n = n.parent) if (n.kind === 'array') return true
-  return false
+type Failed = { reason: PrefillReason; message: string }
+type Prefill = { readonly node: SchemaNode; readonly source: string }
+
+/** Runs `field:` and FEEL prefills in rounds until none makes progress; returns those left without a value. */
+function resolveDerived(pending: Prefill[], values: Record<string, unknown>): [Prefill, Failed][] {
+  let left = pending
+  for (let progress = true; progress && left.length > 0;) {
+    const before = left.length
+    left = left.filter(({ node, source }) => {
+      const outcome = derived(source, values)
+      if ('value' in outcome) assignPath(values, node.path, outcome.value)
+      return !('value' in outcome)
+    })
+    progress = left.length < before
+  }
+  return left.map((p) => [p, derived(p.source, values) as Failed])
 }
 
 /**
  * Resolves every `x-prefill` of a form. External sources are asked in
  * parallel; `field:` and FEEL prefills then read the values resolved so far.
- * Every prefill that yields nothing is listed in `failures` with its reason.
+ * Every prefill that yields nothing is listed in `failures` with its reason,
+ * in form order.
  *
  * @example
  * const { values, failures } = await resolvePrefill(schema, { resolve: (kind, path) => dc.read(kind, path, userId) })
@@ -120,53 +134,32 @@ export async function resolvePrefill(
   schema: FormSchema,
   sources: PrefillSources,
 ): Promise<PrefillResult> {
+  const prefills: Prefill[] = descendants(buildTree(schema)).flatMap((node) => {
+    const source = node.schema['x-prefill']
+    return node.kind === 'void' || source === undefined ? [] : [{ node, source }]
+  })
   const values: Record<string, unknown> = {}
-  const failures: PrefillFailure[] = []
-  const fail = (
-    node: SchemaNode,
-    source: string,
-    outcome: { reason: PrefillReason; message: string },
-  ) => failures.push({ path: source, field: node.path, ...outcome })
-  const nodes = descendants(buildTree(schema)).filter(
-    (n) => n.kind !== 'void' && n.schema['x-prefill'] !== undefined,
-  )
-  const pending: [SchemaNode, string][] = []
-  const externals: [SchemaNode, string][] = []
-  for (const node of nodes) {
-    const source = node.schema['x-prefill'] ?? ''
-    if (inRow(node))
-      fail(node, source, {
-        reason: PREFILL_REASONS.UNSUPPORTED,
-        message: 'Prefill inside a sub-table row is not supported',
-      })
-    else (isDerived(source) ? pending : externals).push([node, source])
+  const failed: [Prefill, Failed][] = []
+  const unsupported: Failed = {
+    reason: PREFILL_REASONS.UNSUPPORTED,
+    message: 'Prefill inside a sub-table row is not supported',
   }
-  const settled = await Promise.all(
-    externals.map(
-      async ([node, source]) => [node, source, await external(source, sources)] as const,
+  const usable = prefills.filter((p) => !isInSubTable(p.node) || !failed.push([p, unsupported]))
+  const externals = usable.filter((p) => !isDerived(p.source))
+  const answers = await Promise.all(externals.map((p) => external(p.source, sources)))
+  answers.forEach((outcome, i) => {
+    const prefill = externals[i] as Prefill
+    if ('value' in outcome) assignPath(values, prefill.node.path, outcome.value)
+    else failed.push([prefill, outcome])
+  })
+  failed.push(
+    ...resolveDerived(
+      usable.filter((p) => isDerived(p.source)),
+      values,
     ),
   )
-  for (const [node, source, outcome] of settled) {
-    if ('value' in outcome) assignPath(values, node.path, outcome.value)
-    else fail(node, source, outcome)
-  }
-  let progress = true
-  while (progress && pending.length > 0) {
-    progress = false
-    for (const entry of [...pending]) {
-      const outcome = derived(entry[1], values)
-      if (!('value' in outcome)) continue
-      assignPath(values, entry[0].path, outcome.value)
-      pending.splice(pending.indexOf(entry), 1)
-      progress = true
-    }
-  }
-  for (const [node, source] of pending) {
-    const outcome = derived(source, values)
-    if (!('value' in outcome)) fail(node, source, outcome)
-  }
   // Report in form order, whatever order the sources answered in.
-  const order = new Map(nodes.map((node, index) => [node.path, index]))
-  failures.sort((a, b) => (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0))
+  failed.sort(([a], [b]) => prefills.indexOf(a) - prefills.indexOf(b))
+  const failures = failed.map(([{ node, source }, f]) => ({ path: source, field: node.path, ...f }))
   return { values, failures }
 }

@@ -2,7 +2,7 @@ import { instancesOf, type Instance } from '../schema/instances'
 import { buildTree } from '../schema/tree'
 import { getAt, setAt } from '../schema/paths'
 import type { FieldSchema, FormData, FormSchema } from '../schema/types'
-import { isSchemaRequired } from '../schema/validator-rules'
+import { isSchemaRequired, isStaticallyHidden } from '../schema/field-flags'
 import { testCondition } from './conditions'
 import { computeValue } from './computed'
 import {
@@ -43,12 +43,7 @@ function baseState(instance: Instance): MutableState {
   const s = instance.node.schema
   const pattern = s['x-pattern']
   return {
-    visible: !(
-      s['x-display'] === 'none' ||
-      s['x-display'] === 'hidden' ||
-      s['x-hidden'] === true ||
-      s['x-visible'] === false
-    ),
+    visible: !isStaticallyHidden(s),
     required: isSchemaRequired(s, instance.node.listedRequired),
     disabled:
       s['x-disabled'] === true ||

@@ -91,3 +91,15 @@ export function descendants(node: SchemaNode): SchemaNode[] {
 export function dataChildren(node: SchemaNode): SchemaNode[] {
   return node.children.flatMap((child) => (child.kind === 'void' ? dataChildren(child) : [child]))
 }
+
+/** The nodes around `node`, innermost first, the root excluded. */
+export function ancestors(node: SchemaNode): SchemaNode[] {
+  const out: SchemaNode[] = []
+  for (let n = node.parent; n && n.kind !== 'root'; n = n.parent) out.push(n)
+  return out
+}
+
+/** Whether the node is a column of a sub-table (it exists once per row). */
+export function isInSubTable(node: SchemaNode): boolean {
+  return ancestors(node).some((n) => n.kind === 'array')
+}

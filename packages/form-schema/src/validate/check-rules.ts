@@ -1,7 +1,7 @@
 import { findFormat } from '../formats/index'
 import type { FormatOptions, Locale } from '../formats/types'
 import type { EnumItem, FieldSchema, ValidatorRule } from '../schema/types'
-import { validatorRules } from '../schema/validator-rules'
+import { validatorRules } from '../schema/field-flags'
 import { VALIDATION_CODES as C, type MessageParams, type ValidationCode } from './codes'
 
 /** One broken rule of one value, before it gets a path and a message. */

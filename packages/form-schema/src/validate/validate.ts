@@ -6,7 +6,7 @@ import type { FieldStates } from '../reactions/types'
 import { deepEqual, getAt, isEmptyValue, isRecord, joinPath } from '../schema/paths'
 import { buildTree, dataChildren, type SchemaNode } from '../schema/tree'
 import type { EnumItem, FieldSchema, FormData, FormSchema } from '../schema/types'
-import { validatorRules } from '../schema/validator-rules'
+import { keepsHiddenValue, validatorRules } from '../schema/field-flags'
 import { checkRules, type Failure } from './check-rules'
 import { hasType } from './check-type'
 import { messageFor, typeName, VALIDATION_CODES as C, type ValidationCode } from './codes'
@@ -147,10 +147,6 @@ function validateField(
   if (node.kind === 'object')
     return { keep: true, value: validateObject(run, node, effective, path) }
   return { keep: true, value: effective }
-}
-
-function keepsHiddenValue(schema: FieldSchema): boolean {
-  return schema['x-display'] === 'hidden' || schema['x-hidden'] === true
 }
 
 /** The designer's message of a `{ required: true, message }` rule, if any. */

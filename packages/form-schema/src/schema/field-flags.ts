@@ -21,3 +21,19 @@ export function isSchemaRequired(schema: FieldSchema, listedRequired: boolean): 
     validatorRules(schema).some((rule) => rule.required === true)
   )
 }
+
+/** Hidden by the schema itself (before reactions): Formily's display, hidden and visible switches. */
+export function isStaticallyHidden(schema: FieldSchema): boolean {
+  const display = schema['x-display']
+  return (
+    display === 'none' ||
+    display === 'hidden' ||
+    schema['x-hidden'] === true ||
+    schema['x-visible'] === false
+  )
+}
+
+/** Formily keeps the value of a field hidden with `x-display: hidden` (or `x-hidden`) and drops it for `none`. */
+export function keepsHiddenValue(schema: FieldSchema): boolean {
+  return schema['x-display'] === 'hidden' || schema['x-hidden'] === true
+}
