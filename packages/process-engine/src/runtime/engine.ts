@@ -155,6 +155,8 @@ export function createEngine(options: EngineOptions) {
           completions: [], clock: { extendedDays: 0 }, incidents: [], seq: 0,
           ...(start.businessKey ? { businessKey: start.businessKey } : {}),
         }
+        // The row exists before tasks and jobs that reference it (foreign keys in SQL stores).
+        await tx.insertInstance(id, state)
         const run = new Run(tx, def, state, env, now)
         run.emit('process.started', { actor: start.initiator, element: startId })
         if (def.promise) {
@@ -163,7 +165,7 @@ export function createEngine(options: EngineOptions) {
           await run.addJob(JobType.processDue, due, {})
         }
         await run.enter(startId)
-        await tx.insertInstance(id, state)
+        await tx.saveInstance(id, state, 1)
         return { result: id, events: run.events }
       })
     },
