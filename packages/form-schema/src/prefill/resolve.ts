@@ -139,19 +139,23 @@ export async function resolvePrefill(
     return node.kind === 'void' || source === undefined ? [] : [{ node, source }]
   })
   const values: Record<string, unknown> = {}
-  const failed: [Prefill, Failed][] = []
   const unsupported: Failed = {
     reason: PREFILL_REASONS.UNSUPPORTED,
     message: 'Prefill inside a sub-table row is not supported',
   }
-  const usable = prefills.filter((p) => !isInSubTable(p.node) || !failed.push([p, unsupported]))
-  const externals = usable.filter((p) => !isDerived(p.source))
-  const answers = await Promise.all(externals.map((p) => external(p.source, sources)))
-  answers.forEach((outcome, i) => {
-    const prefill = externals[i] as Prefill
+  const failed: [Prefill, Failed][] = prefills
+    .filter((p) => isInSubTable(p.node))
+    .map((p) => [p, unsupported])
+  const usable = prefills.filter((p) => !isInSubTable(p.node))
+  const answers = await Promise.all(
+    usable
+      .filter((p) => !isDerived(p.source))
+      .map(async (p) => [p, await external(p.source, sources)] as const),
+  )
+  for (const [prefill, outcome] of answers) {
     if ('value' in outcome) assignPath(values, prefill.node.path, outcome.value)
     else failed.push([prefill, outcome])
-  })
+  }
   failed.push(
     ...resolveDerived(
       usable.filter((p) => isDerived(p.source)),
