@@ -72,6 +72,7 @@ export type { SupportedComponent } from './lint/components'
 export {
   FORMATS,
   LOCALES,
+  toLocale,
   findFormat,
   checkIdCard,
   checkCreditCode,

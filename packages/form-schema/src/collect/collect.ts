@@ -1,7 +1,7 @@
 import { evaluateReactions } from '../reactions/evaluate'
 import { instancesOf } from '../schema/instances'
 import { buildTree } from '../schema/tree'
-import type { FormData, FormSchema } from '../schema/types'
+import type { FormValues, FormSchema } from '../schema/types'
 
 /** One value to write back into the data center or a named target. */
 export interface CollectItem {
@@ -35,7 +35,7 @@ export function parseCollectTarget(target: string): CollectTarget | undefined {
  *
  * @example collect(schema, validated.data) // [{ target: 'dc:person.id_card', value: '1101…', field: 'idCard' }]
  */
-export function collect(schema: FormSchema, data: FormData): CollectItem[] {
+export function collect(schema: FormSchema, data: FormValues): CollectItem[] {
   const states = evaluateReactions(schema, data)
   const items: CollectItem[] = []
   for (const instance of instancesOf(buildTree(schema), data)) {

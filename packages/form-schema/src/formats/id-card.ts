@@ -64,7 +64,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
 /**
  * Checks an 18-digit resident identity number: shape, province prefix, a real
  * birth date not after today (and not before 1900), and the check character.
- * A lowercase `x` is accepted because people type it; store it uppercased.
+ * A lowercase `x` is accepted because people type it and mean the same character.
  */
 export function checkIdCard(value: string, options: FormatOptions = {}): FormatCheck {
   const id = value.toUpperCase()

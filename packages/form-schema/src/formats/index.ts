@@ -5,7 +5,7 @@ import { landline, mobile } from './phone'
 import type { FormatDefinition } from './types'
 
 export type { FormatCheck, FormatDefinition, FormatOptions, Locale } from './types'
-export { LOCALES } from './types'
+export { LOCALES, toLocale } from './types'
 export { checkIdCard, idCardCheckChar } from './id-card'
 export { checkCreditCode, creditCodeCheckChar } from './credit-code'
 export { checkMobile, checkLandline } from './phone'

@@ -2,6 +2,14 @@
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
+/**
+ * Maps any language tag (`en-US`, `zh`, an Accept-Language value) to a
+ * supported locale: English for `en…`, Chinese otherwise.
+ */
+export function toLocale(tag: string | undefined): Locale {
+  return tag?.toLowerCase().startsWith('en') ? 'en' : 'zh-CN'
+}
+
 /** Outcome of a format check; `reason` selects the message so users learn what to fix. */
 export type FormatCheck = { readonly ok: true } | { readonly ok: false; readonly reason: string }
 

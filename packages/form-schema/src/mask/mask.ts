@@ -1,7 +1,7 @@
 import { instancesOf } from '../schema/instances'
 import { setAt } from '../schema/paths'
 import { buildTree } from '../schema/tree'
-import type { FormData, FormSchema, SensitiveKind } from '../schema/types'
+import type { FormValues, FormSchema, SensitiveKind } from '../schema/types'
 
 function stars(count: number): string {
   return '*'.repeat(Math.max(count, 0))
@@ -55,7 +55,7 @@ export type SensitiveViewer = boolean | ((kind: SensitiveKind, field: string) =>
  * @example maskSensitive(data, schema, false) // { idCard: '110105********002X', phone: '138****5678', name: '张*' }
  */
 export function maskSensitive(
-  data: FormData,
+  data: FormValues,
   schema: FormSchema,
   viewerCanSeeSensitive: SensitiveViewer,
 ): Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { instancesOf } from '../schema/instances'
 import { deepEqual, getAt, isRecord, setAt } from '../schema/paths'
 import { buildTree, type SchemaNode } from '../schema/tree'
-import type { FieldSchema, FormData, FormSchema } from '../schema/types'
+import type { FieldSchema, FormValues, FormSchema } from '../schema/types'
 import { accessOf, FIELD_ACCESS, type FieldPermissions } from './access'
 
 function applyNode(node: SchemaNode, permissions: FieldPermissions): FieldSchema {
@@ -38,7 +38,7 @@ export function applyPermissions(schema: FormSchema, permissions: FieldPermissio
  * to a viewer who may not see them (hiding in the UI alone would leak them).
  */
 export function stripHidden(
-  data: FormData,
+  data: FormValues,
   schema: FormSchema,
   permissions: FieldPermissions,
 ): Record<string, unknown> {
@@ -63,8 +63,8 @@ export function stripHidden(
  */
 export function withLockedValues(
   root: SchemaNode,
-  data: FormData,
-  current: FormData,
+  data: FormValues,
+  current: FormValues,
   permissions: FieldPermissions,
 ): Record<string, unknown> {
   const merged = structuredClone(data) as Record<string, unknown>

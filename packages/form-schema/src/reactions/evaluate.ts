@@ -1,7 +1,7 @@
 import { instancesOf, type Instance } from '../schema/instances'
 import { buildTree } from '../schema/tree'
 import { getAt, setAt } from '../schema/paths'
-import type { FieldSchema, FormData, FormSchema } from '../schema/types'
+import type { FieldSchema, FormValues, FormSchema } from '../schema/types'
 import { isSchemaRequired, isStaticallyHidden } from '../schema/field-flags'
 import { testCondition } from './conditions'
 import { computeValue } from './computed'
@@ -69,7 +69,7 @@ function forcedValue(instance: Instance, data: unknown): { value: unknown } | un
 }
 
 /** Applies computed and reaction values until nothing changes; returns the settled copy of the data. */
-function settle(schema: FormSchema, data: FormData): Record<string, unknown> {
+function settle(schema: FormSchema, data: FormValues): Record<string, unknown> {
   const working = structuredClone(data) as Record<string, unknown>
   const tree = buildTree(schema)
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -94,7 +94,7 @@ function settle(schema: FormSchema, data: FormData): Record<string, unknown> {
  *
  * @returns states keyed by concrete path (`items[2].amount`); void layout nodes by concrete address.
  */
-export function evaluateReactions(schema: FormSchema, data: FormData): FieldStates {
+export function evaluateReactions(schema: FormSchema, data: FormValues): FieldStates {
   const settled = settle(schema, data)
   const states: Record<string, FieldState> = {}
   const byInstance = new Map<Instance, MutableState>()

@@ -129,5 +129,8 @@ export interface FormSchema extends FieldSchema {
   readonly properties?: Readonly<Record<string, FieldSchema>>
 }
 
-/** Form data as submitted: field name → value, nested for objects and sub-tables. */
-export type FormData = Readonly<Record<string, unknown>>
+/**
+ * Form data as submitted: field name → value, nested for objects and sub-tables.
+ * (Not called FormData, which is the browser's multipart type.)
+ */
+export type FormValues = Readonly<Record<string, unknown>>

@@ -43,7 +43,7 @@ describe('validate: the leave form', () => {
   })
 
   it('speaks English when the context asks for it', () => {
-    const result = validate(leaveForm, { ...validLeave, name: '' }, { ...context, locale: 'en' })
+    const result = validate(leaveForm, { ...validLeave, name: '' }, { ...context, locale: 'en-US' })
     expect(result.errors).toEqual([{ path: 'name', code: 'REQUIRED', message: '姓名 is required' }])
   })
 

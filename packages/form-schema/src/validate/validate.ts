@@ -1,11 +1,11 @@
-import type { Locale } from '../formats/types'
+import { toLocale, type Locale } from '../formats/types'
 import { accessOf, FIELD_ACCESS, type FieldPermissions } from '../permissions/access'
 import { withLockedValues } from '../permissions/apply'
 import { evaluateReactions } from '../reactions/evaluate'
 import type { FieldStates } from '../reactions/types'
 import { deepEqual, getAt, isEmptyValue, isRecord, joinPath } from '../schema/paths'
 import { buildTree, dataChildren, type SchemaNode } from '../schema/tree'
-import type { EnumItem, FieldSchema, FormData, FormSchema } from '../schema/types'
+import type { EnumItem, FieldSchema, FormValues, FormSchema } from '../schema/types'
 import { keepsHiddenValue, validatorRules } from '../schema/field-flags'
 import { checkRules, type Failure } from './check-rules'
 import { hasType } from './check-type'
@@ -13,8 +13,8 @@ import { messageFor, typeName, VALIDATION_CODES as C, type ValidationCode } from
 
 /** What `validate` needs besides schema and data. Everything is optional. */
 export interface ValidateContext {
-  /** Message language; zh-CN by default. */
-  readonly locale?: Locale
+  /** Message language: zh-CN by default, English for any `en…` tag. */
+  readonly locale?: string
   /** Code tables by id, for `x-dictionary` fields. A field whose table is missing fails with DICTIONARY_UNAVAILABLE. */
   readonly dictionaries?: Readonly<Record<string, readonly EnumItem[]>>
   /** Permissions of the current step; fields not editable here are rejected with NOT_EDITABLE. */
@@ -23,7 +23,7 @@ export interface ValidateContext {
    * Stored values. Locked fields take their value from here (for reactions,
    * computed values and the returned `data`); echoing one back unchanged is fine.
    */
-  readonly current?: FormData
+  readonly current?: FormValues
   /** Today, for birth dates in ID numbers; the real clock when left out. */
   readonly now?: Date
   /** Zone whose calendar decides "today"; Asia/Shanghai by default. */
@@ -205,7 +205,7 @@ export function validate(
     : submitted
   const run: Run = {
     context,
-    locale: context.locale ?? 'zh-CN',
+    locale: toLocale(context.locale),
     states: evaluateReactions(schema, seen),
     errors: [],
   }
