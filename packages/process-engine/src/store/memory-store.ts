@@ -19,6 +19,7 @@ class MemoryData {
   /** instanceId → task ids: lookups by instance must not scan every task. */
   tasksByInstance = new Map<string, Set<string>>()
   jobs = new Map<string, JobRow>()
+  jobsByInstance = new Map<string, Set<string>>()
   history = new Map<string, HistoryEvent[]>()
 }
 
@@ -70,6 +71,14 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
     (q.assignee === undefined || task.assignee === q.assignee || (task.assignee === null && task.candidates.includes(q.assignee))) &&
     (q.element === undefined || task.element === q.element) &&
     (q.tokenId === undefined || task.tokenId === q.tokenId)
+
+  const removeJob = (job: JobRow) => {
+    deleteRow(data.jobs, job.id)
+    const ids = data.jobsByInstance.get(job.instanceId)
+    ids?.delete(job.id)
+    undo.push(() => ids?.add(job.id))
+  }
+  const jobsOf = (instanceId: string) => [...(data.jobsByInstance.get(instanceId) ?? [])].map((id) => data.jobs.get(id)!)
 
   return {
     async insertDefinition(definition) {
@@ -126,26 +135,29 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
     async insertJob(job) {
       if (data.jobs.has(job.id)) throw new Error(`Job ${job.id} already exists`)
       setRow(data.jobs, job.id, copy(job))
+      const ids = data.jobsByInstance.get(job.instanceId) ?? new Set<string>()
+      if (!data.jobsByInstance.has(job.instanceId)) setRow(data.jobsByInstance, job.instanceId, ids)
+      ids.add(job.id)
+      undo.push(() => ids.delete(job.id))
     },
     async deleteJob(id, lockOwner) {
       const job = data.jobs.get(id)
       if (!job || (lockOwner !== undefined && job.lockOwner !== lockOwner)) return false
-      deleteRow(data.jobs, id)
+      removeJob(job)
       return true
     },
     async deleteJobs(query) {
       let count = 0
-      for (const job of [...data.jobs.values()]) {
-        if (job.instanceId !== query.instanceId) continue
+      for (const job of jobsOf(query.instanceId)) {
         if (query.taskId !== undefined && job.taskId !== query.taskId) continue
         if (query.tokenId !== undefined && job.tokenId !== query.tokenId) continue
-        deleteRow(data.jobs, job.id)
+        removeJob(job)
         count++
       }
       return count
     },
     async findJobs(query) {
-      return [...data.jobs.values()].filter((j) => j.instanceId === query.instanceId).sort((a, b) => a.dueAt.localeCompare(b.dueAt)).map(copy)
+      return jobsOf(query.instanceId).sort((a, b) => a.dueAt.localeCompare(b.dueAt)).map(copy)
     },
     async claimDueJobs({ now, owner, leaseUntil, limit }) {
       const due = [...data.jobs.values()]
