@@ -39,6 +39,16 @@ export default tseslint.config(
     },
   },
   {
+    // Packages are used through their public entry points only.
+    files: ['**/*.ts', '**/*.vue'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@hall/*/src/*', '@hall/*/src'], message: 'Import a package by its public name, not a deep path.' }] },
+      ],
+    },
+  },
+  {
     // The engine is a pure library: no I/O, no ORM, no UI (DESIGN.md "Purity where it pays").
     files: ['packages/process-engine/src/**/*.ts', 'packages/form-schema/src/**/*.ts'],
     ignores: ['**/*.test.ts', 'packages/process-engine/src/cli/**', 'packages/process-engine/bench/**'],
@@ -47,19 +57,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            { group: ['@hall/*/src/*', '@hall/*/src'], message: 'Import a package by its public name, not a deep path.' },
             { group: ['node:*', 'drizzle-orm', 'drizzle-orm/*', 'vue', 'hono', 'hono/*'], message: 'Engine and form-schema packages stay pure: inject I/O instead.' },
           ],
         },
-      ],
-    },
-  },
-  {
-    // Packages are used through their public entry points only.
-    files: ['**/*.ts', '**/*.vue'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['@hall/*/src/*', '@hall/*/src'], message: 'Import a package by its public name, not a deep path.' }] },
       ],
     },
   },

@@ -8,7 +8,7 @@ import { openDatabase } from './db/client'
 import { DataDirLockedError } from './db/data-dir-lock'
 import { migrate } from './db/migrate'
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/demo'
-import { createLogger, databaseTarget, startServer } from './server'
+import { databaseTarget, startServer } from './server'
 
 const USAGE = `用法 / usage: hall <command>
   start          migrate, seed the demo into an empty database, serve API and web apps

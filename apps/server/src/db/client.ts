@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import postgres from 'postgres'
 import { acquireDataDirLock } from './data-dir-lock'
+import { isUninitialised, loadTemplate } from './pglite-template'
 import * as schema from './schema'
 
 export type Schema = typeof schema
@@ -45,14 +46,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     }
   }
   if (target.kind === 'pglite-memory') {
-    const client = await PGlite.create()
+    const client = await PGlite.create({ loadDataDir: loadTemplate() })
     return pgliteDatabase(client, 'memory', async () => {})
   }
   const dataDir = resolve(target.dataDir)
   mkdirSync(dataDir, { recursive: true })
   const lock = await acquireDataDirLock(dataDir)
   try {
-    const client = await PGlite.create(resolve(dataDir, 'pg'))
+    const pgDir = resolve(dataDir, 'pg')
+    const client = await PGlite.create(pgDir, { loadDataDir: isUninitialised(pgDir) ? loadTemplate() : undefined })
     return pgliteDatabase(client, dataDir, lock.release)
   } catch (error) {
     await lock.release()

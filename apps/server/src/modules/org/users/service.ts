@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto'
+import { maskValue } from '@hall/form-schema'
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
 import { newId } from '../../../db/ids'
@@ -8,7 +9,6 @@ import { badInput, conflict, notFound } from '../../../http/errors'
 import { audit } from '../../audit/record'
 import { hashPassword, passwordProblem } from '../../auth/password'
 import { assertCanManage, assertCanRead, assertUnitVisible, holdsRole } from '../access'
-import { maskIdNumber, maskPhone } from './mask'
 
 export interface UserInput {
   username: string
@@ -33,8 +33,8 @@ function present(row: UserRow, deptIds: string[], full: boolean) {
     username: row.username,
     displayName: row.displayName,
     email: row.email,
-    phone: full ? row.phone : maskPhone(row.phone),
-    idNumber: full ? row.idNumber : maskIdNumber(row.idNumber),
+    phone: full || !row.phone ? row.phone : String(maskValue('phone', row.phone)),
+    idNumber: full || !row.idNumber ? row.idNumber : String(maskValue('idCard', row.idNumber)),
     status: row.status,
     mustChangePassword: row.mustChangePassword,
     hasPassword: row.passwordHash !== null,
