@@ -39,12 +39,12 @@ export async function trigger(run: Run, token: Token, catcherId: string): Promis
   } else if (host.kind === 'eventBasedGateway') {
     await run.cancelToken(token, 'event-gateway')
     run.emit('activity.completed', { element: host.id })
-    await run.enter(catcherId, { triggered: true })
+    await run.enter(catcherId, { triggered: true, scope: token.scope })
   } else if (catcher.interrupting !== false) {
     await run.cancelToken(token, `interrupted by ${catcherId}`)
-    await run.enter(catcherId, { triggered: true })
+    await run.enter(catcherId, { triggered: true, scope: token.scope })
   } else {
-    await run.enter(catcherId, { triggered: true })
+    await run.enter(catcherId, { triggered: true, scope: token.scope })
   }
   await run.settle()
 }

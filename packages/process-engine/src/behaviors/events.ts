@@ -1,5 +1,5 @@
 /** Start, end, throw and catch events. */
-import { InstanceStatus } from '../runtime/state'
+import { completeScopeIfDone, terminateScope, throwError } from './sub-process'
 import { arm } from './catch'
 import type { Behavior } from './types'
 
@@ -24,9 +24,8 @@ export const endEvent: Behavior = {
   async enter(run, token, element) {
     run.leave(token, [])
     const trigger = element.trigger
-    if (trigger?.kind === 'terminate') return run.end(InstanceStatus.terminated, 'terminated')
-    // Without subprocesses an error end event has no catcher: the instance ends with the error code.
-    if (trigger?.kind === 'error') return run.end(InstanceStatus.terminated, `error:${trigger.code ?? element.id}`)
-    if (run.state.tokens.length === 0) await run.end(InstanceStatus.completed, 'completed')
+    if (trigger?.kind === 'terminate') return terminateScope(run, token.scope)
+    if (trigger?.kind === 'error') return throwError(run, token.scope, trigger.code ?? element.id)
+    await completeScopeIfDone(run, token.scope)
   },
 }

@@ -6,6 +6,7 @@ import type { ElementKind } from '../definition/model'
 import { catchEvent, endEvent, intermediateThrowEvent, startEvent } from './events'
 import { eventBasedGateway, exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways'
 import { serviceTask } from './service-task'
+import { subProcess } from './sub-process'
 import { passTask, receiveTask, scriptTask } from './tasks'
 import type { Behavior } from './types'
 import { userTask } from './user-task'
@@ -25,6 +26,7 @@ const BEHAVIORS: Record<ElementKind, Behavior> = {
   parallelGateway,
   inclusiveGateway,
   eventBasedGateway,
+  subProcess,
 }
 
 export function behaviorFor(kind: ElementKind): Behavior {

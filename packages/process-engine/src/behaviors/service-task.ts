@@ -3,6 +3,8 @@
  * transaction, so they must be quick and must not do I/O that cannot be repeated; long work
  * belongs behind a receive task and a message. Built-ins: `setVariables`, `notify`.
  */
+import type { ElementDef } from '../definition/model'
+import type { Run } from '../runtime/run'
 import type { Behavior } from './types'
 
 /** Throw this from a handler to raise a BPMN error that an error boundary event can catch. */
@@ -29,6 +31,11 @@ export const builtinHandlers: Record<string, ServiceHandler> = {
   notify: () => undefined,
 }
 
+/** The error boundary event on `activity` that catches `code`, if any. */
+export function errorCatcher(run: Run, activity: ElementDef, code: string | undefined): ElementDef | undefined {
+  return activity.boundaries.map((id) => run.element(id)).find((b) => b.trigger?.kind === 'error' && (!b.trigger.code || !code || b.trigger.code === code))
+}
+
 export const serviceTask: Behavior = {
   async enter(run, token, element) {
     const spec = element.handler!
@@ -46,13 +53,11 @@ export const serviceTask: Behavior = {
       Object.assign(run.state.variables, output ?? {})
       run.leave(token)
     } catch (error) {
-      const catcher = error instanceof BpmnError
-        ? element.boundaries.map((id) => run.element(id)).find((b) => b.trigger?.kind === 'error' && (!b.trigger.code || b.trigger.code === error.code))
-        : undefined
+      const catcher = error instanceof BpmnError ? errorCatcher(run, element, error.code) : undefined
       if (!catcher) return run.incident(token, `Expected handler '${spec.name}' to succeed, but it threw: ${(error as Error).message}`)
       run.removeToken(token)
       run.emit('activity.completed', { element: element.id, outcome: `error:${(error as BpmnError).code}` })
-      await run.enter(catcher.id, { triggered: true })
+      run.spawn(catcher.id, { triggered: true, scope: token.scope })
     }
   },
 }

@@ -26,8 +26,9 @@ const KINDS: Record<string, ElementKind> = {
   'bpmn:IntermediateCatchEvent': ElementKind.intermediateCatchEvent,
   'bpmn:IntermediateThrowEvent': ElementKind.intermediateThrowEvent,
   'bpmn:BoundaryEvent': ElementKind.boundaryEvent,
+  'bpmn:SubProcess': ElementKind.subProcess,
 }
-const ACTIVITIES = new Set<ElementKind>(['userTask', 'serviceTask', 'scriptTask', 'passTask', 'receiveTask'])
+const ACTIVITIES = new Set<ElementKind>(['userTask', 'serviceTask', 'scriptTask', 'passTask', 'receiveTask', 'subProcess'])
 const CONDITIONAL_SOURCES = new Set<ElementKind>(['exclusiveGateway', 'inclusiveGateway'])
 
 type Problems = DeployProblem[]
@@ -66,16 +67,23 @@ export function compileProcess(process: ModdleElement, problems: Problems): Proc
   const flows: Record<string, FlowDef> = {}
   const moddleFlows: ModdleElement[] = []
 
-  for (const el of (process.flowElements as ModdleElement[] | undefined) ?? []) {
-    const id = el.id ?? ''
-    if (el.$type === 'bpmn:SequenceFlow') {
-      moddleFlows.push(el)
-      continue
+  const collect = (container: ModdleElement, parent: string | undefined) => {
+    for (const el of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+      const id = el.id ?? ''
+      if (el.$type === 'bpmn:SequenceFlow') {
+        moddleFlows.push(el)
+        continue
+      }
+      const kind = KINDS[el.$type]
+      if (!kind) continue // already reported by the whitelist walk
+      elements[id] = { ...compileElement(el, kind, problems), ...(parent ? { parent } : {}) }
+      if (kind === 'subProcess') {
+        if (el.triggeredByEvent) problems.push({ element: id, message: 'Event sub-processes are not supported yet' })
+        collect(el, id)
+      }
     }
-    const kind = KINDS[el.$type]
-    if (!kind) continue // already reported by the whitelist walk
-    elements[id] = compileElement(el, kind, problems)
   }
+  collect(process, undefined)
   for (const el of moddleFlows) {
     const id = el.id ?? ''
     const source = idOf(el.sourceRef)
@@ -86,15 +94,24 @@ export function compileProcess(process: ModdleElement, problems: Problems): Proc
     }
     const body = str((el.conditionExpression as ModdleElement | undefined)?.body)
     const condition = body === undefined ? undefined : compileHallFeel(body, id, 'condition', problems)
+    if (elements[source]!.parent !== elements[target]!.parent) {
+      problems.push({ element: id, message: `Expected a sequence flow to stay inside one (sub-)process, but it connects ${source} and ${target} across a boundary` })
+      continue
+    }
     flows[id] = { id, source, target, ...(condition ? { condition } : {}) }
     elements[source]!.outgoing.push(id)
     elements[target]!.incoming.push(id)
   }
   validateGraph(elements, flows, problems)
 
-  const starts = Object.values(elements).filter((e) => e.kind === 'startEvent')
+  const starts = Object.values(elements).filter((e) => e.kind === 'startEvent' && !e.parent)
   const noneStart = starts.find((e) => e.trigger?.kind === 'none')
   if (!starts.length) problems.push({ element: key, message: 'Expected at least one start event, but found none' })
+  for (const sub of Object.values(elements).filter((e) => e.kind === 'subProcess')) {
+    const inner = Object.values(elements).filter((e) => e.kind === 'startEvent' && e.parent === sub.id)
+    if (inner.length !== 1 || inner[0]!.trigger?.kind !== 'none') problems.push({ element: sub.id, message: `Expected exactly one none start event inside the sub-process, but found ${inner.length}` })
+    else sub.start = inner[0]!.id
+  }
   const promise = str(process.promise)
   const itemType = str(process.itemType)
   return {

@@ -21,6 +21,7 @@ export const ElementKind = {
   intermediateCatchEvent: 'intermediateCatchEvent',
   intermediateThrowEvent: 'intermediateThrowEvent',
   boundaryEvent: 'boundaryEvent',
+  subProcess: 'subProcess',
 } as const
 export type ElementKind = (typeof ElementKind)[keyof typeof ElementKind]
 
@@ -71,6 +72,10 @@ export interface ElementDef {
   id: string
   name?: string
   kind: ElementKind
+  /** The embedded sub-process containing this element; undefined at process level. */
+  parent?: string
+  /** Sub-processes: their none start event. */
+  start?: string
   incoming: string[]
   outgoing: string[]
   defaultFlow?: string

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { bpmn, setup } from '../../test/helpers'
 
 /** Block-structured processes: every split has its matching join, so every run can finish. */
-type Block = { task: true } | { seq: Block[] } | { par: Block[] } | { xor: Block[] } | { or: Block[] }
+type Block = { task: true } | { seq: Block[] } | { par: Block[] } | { xor: Block[] } | { or: Block[] } | { sub: Block }
 
 const block: fc.Arbitrary<Block> = fc.letrec<{ block: Block }>((tie) => ({
   block: fc.oneof(
@@ -13,11 +13,12 @@ const block: fc.Arbitrary<Block> = fc.letrec<{ block: Block }>((tie) => ({
     fc.record({ par: fc.array(tie('block'), { minLength: 2, maxLength: 3 }) }),
     fc.record({ xor: fc.array(tie('block'), { minLength: 2, maxLength: 3 }) }),
     fc.record({ or: fc.array(tie('block'), { minLength: 2, maxLength: 3 }) }),
+    fc.record({ sub: tie('block') }),
   ),
 })).block
 
 function render(root: Block): { xml: string; tasks: number } {
-  const parts: string[] = []
+  let parts: string[] = []
   let n = 0
   let tasks = 0
   const flow = (from: string, to: string, condition?: string) => {
@@ -31,6 +32,17 @@ function render(root: Block): { xml: string; tasks: number } {
       const id = `T${++n}`
       tasks++
       parts.push(`<bpmn:userTask id="${id}" hall:assignee="user:u${n % 3}"/>`)
+      return [id, id]
+    }
+    if ('sub' in b) {
+      const id = `S${++n}`
+      const outer = parts
+      parts = []
+      const [entry, exit] = walk(b.sub)
+      flow(`${id}s`, entry)
+      flow(exit, `${id}e`)
+      outer.push(`<bpmn:subProcess id="${id}"><bpmn:startEvent id="${id}s"/><bpmn:endEvent id="${id}e"/>${parts.join('')}</bpmn:subProcess>`)
+      parts = outer
       return [id, id]
     }
     if ('seq' in b) {
@@ -80,7 +92,7 @@ describe('property: random block-structured processes', () => {
           // Conservation: every live token waits somewhere named; tasks and task tokens match one to one.
           for (const token of state.tokens) {
             expect(token.waiting).toBeTruthy()
-            expect(token.element).toMatch(/^[TJG]\d+$/)
+            expect(token.element).toMatch(/^[TJGS]\d+$/)
           }
           const taskTokens = state.tokens.filter((k) => k.waiting === 'task').map((k) => k.id).sort()
           expect(open.map((k) => k.tokenId).sort()).toEqual(taskTokens)
@@ -91,5 +103,5 @@ describe('property: random block-structured processes', () => {
       }),
       { numRuns: 150 },
     )
-  })
+  }, 60_000)
 })

@@ -9,6 +9,7 @@ import type { Calendar } from '../time/calendar'
 import type { HistoryEvent, JobRow, JobType, StoreTx, TaskRow } from '../store/types'
 import type { ServiceHandler } from '../behaviors/service-task'
 import { behaviorFor } from '../behaviors'
+import { armBoundaries } from '../behaviors/catch'
 import { fireInclusive, inclusiveJoinReady } from '../behaviors/gateways'
 import { InstanceStatus, type InstanceState, type Token } from './state'
 
@@ -59,11 +60,36 @@ export class Run {
 
   /** Place a new token on `elementId` and run it (and whatever follows) to its next wait. */
   async enter(elementId: string, extra: Partial<Token> = {}): Promise<Token> {
-    const token: Token = { id: this.nextId('t'), element: elementId, ...extra }
-    this.state.tokens.push(token)
-    this.queue.push(token)
+    const token = this.spawn(elementId, extra)
     await this.drain()
     return token
+  }
+
+  /** Place a new token to be run by the current drain (behaviours use this to stay non-reentrant). */
+  spawn(elementId: string, extra: Partial<Token> = {}): Token {
+    const token: Token = { id: this.nextId('t'), element: elementId, ...extra }
+    if (token.scope === undefined) delete token.scope
+    this.state.tokens.push(token)
+    this.queue.push(token)
+    return token
+  }
+
+  /**
+   * Enter an element anywhere in the process (退回, 撤回): the sub-processes around it are
+   * re-opened as scopes without running their start events.
+   */
+  async enterAt(elementId: string): Promise<void> {
+    const chain: string[] = []
+    for (let parent = this.element(elementId).parent; parent; parent = this.element(parent).parent) chain.unshift(parent)
+    let scope: string | undefined
+    for (const sub of chain) {
+      const token: Token = { id: this.nextId('t'), element: sub, waiting: 'scope', ...(scope ? { scope } : {}) }
+      this.state.tokens.push(token)
+      this.emit('activity.entered', { element: sub })
+      await armBoundaries(this, token, this.element(sub))
+      scope = token.id
+    }
+    await this.enter(elementId, scope ? { scope } : {})
   }
 
   private async drain(): Promise<void> {
@@ -86,12 +112,7 @@ export class Run {
   leave(token: Token, flowIds: string[] = this.element(token.element).outgoing, options: { silent?: boolean } = {}): void {
     this.removeToken(token)
     if (!options.silent) this.emit('activity.completed', { element: token.element })
-    for (const flowId of flowIds) {
-      const flow = this.def.flows[flowId]!
-      const next: Token = { id: this.nextId('t'), element: flow.target, via: flowId }
-      this.state.tokens.push(next)
-      this.queue.push(next)
-    }
+    for (const flowId of flowIds) this.spawn(this.def.flows[flowId]!.target, { via: flowId, scope: token.scope })
   }
 
   /** Run an existing token's element again (incident retry). */
@@ -111,6 +132,7 @@ export class Run {
 
   /** Remove a token that did not complete: close its tasks, jobs and message waits. */
   async cancelToken(token: Token, reason: string): Promise<void> {
+    for (const child of this.state.tokens.filter((t) => t.scope === token.id)) await this.cancelToken(child, reason)
     await this.release(token, reason)
     this.removeToken(token)
     this.state.incidents = this.state.incidents.filter((i) => i.tokenId !== token.id)

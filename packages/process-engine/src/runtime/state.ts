@@ -30,8 +30,10 @@ export interface Token {
   /** Set when the element was entered because its event already happened (event-based gateway). */
   triggered?: boolean
   round?: ApprovalRound
-  /** Message and timer waits registered for this token. */
-  waiting?: 'task' | 'join' | 'event' | 'incident'
+  /** The token of the embedded sub-process this token runs in. */
+  scope?: string
+  /** Why the token is not moving: a task, a join, an event, its sub-process's inner tokens, or an incident. */
+  waiting?: 'task' | 'join' | 'event' | 'scope' | 'incident'
   incident?: string
 }
 

@@ -62,7 +62,7 @@ export async function returnTo(run: Run, task: TaskRow, args: ReturnArgs): Promi
   }
   run.emit('task.returned', { element: task.element, taskId: task.id, actor: args.by, outcome: 'returned', data: { target: args.target, ...(args.comment ? { comment: args.comment } : {}) } })
   await run.cancelAll('returned')
-  await run.enter(args.target)
+  await run.enterAt(args.target)
 }
 
 export async function reject(run: Run, task: TaskRow, args: ActorArgs): Promise<void> {
@@ -123,5 +123,5 @@ export async function withdraw(run: Run, args: ActorArgs): Promise<void> {
   run.emit('process.withdrawn', { actor: args.by, ...(last ? { element: last.element } : {}) })
   if (!last) return run.end(InstanceStatus.terminated, 'withdrawn', args.by)
   await run.cancelAll('withdrawn')
-  await run.enter(last.element)
+  await run.enterAt(last.element)
 }

@@ -130,7 +130,7 @@ async function check(engine: Engine, id: string, expected: ScenarioExpectation):
   const failures: string[] = []
   if (expected.waiting) {
     const open = (await engine.findTasks({ instanceId: id })).filter((t) => t.status === 'open' || t.status === 'waiting').map((t) => t.element)
-    const waiting = [...new Set([...open, ...state.tokens.filter((t) => t.waiting && t.waiting !== 'task').map((t) => t.element)])].sort()
+    const waiting = [...new Set([...open, ...state.tokens.filter((t) => t.waiting && t.waiting !== 'task' && t.waiting !== 'scope').map((t) => t.element)])].sort()
     const want = [...expected.waiting].sort()
     if (JSON.stringify(waiting) !== JSON.stringify(want)) failures.push(`expected waiting ${JSON.stringify(want)}, but waiting ${JSON.stringify(waiting)}`)
   }

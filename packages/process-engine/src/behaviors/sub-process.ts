@@ -1,0 +1,51 @@
+/**
+ * Embedded sub-processes: the sub-process token waits as a scope while inner tokens run;
+ * it completes when its last inner token ends, and errors thrown inside bubble out to the
+ * nearest matching error boundary event.
+ */
+import type { Run } from '../runtime/run'
+import { InstanceStatus, type Token } from '../runtime/state'
+import { armBoundaries } from './catch'
+import { errorCatcher } from './service-task'
+import type { Behavior } from './types'
+
+export const subProcess: Behavior = {
+  async enter(run, token, element) {
+    token.waiting = 'scope'
+    await armBoundaries(run, token, element)
+    run.spawn(element.start!, { scope: token.id })
+  },
+}
+
+/** After a token ended in `scope`: complete the sub-process (or the instance) when nothing is left. */
+export async function completeScopeIfDone(run: Run, scope: string | undefined): Promise<void> {
+  if (scope === undefined) {
+    if (run.state.tokens.length === 0) await run.end(InstanceStatus.completed, 'completed')
+    return
+  }
+  if (run.state.tokens.some((t) => t.scope === scope)) return
+  const scopeToken = run.token(scope)
+  if (!scopeToken) return
+  await run.release(scopeToken, 'completed')
+  run.leave(scopeToken)
+}
+
+/** A terminate end event inside a sub-process ends only that sub-process. */
+export async function terminateScope(run: Run, scope: string | undefined): Promise<void> {
+  if (scope === undefined) return run.end(InstanceStatus.terminated, 'terminated')
+  for (const inner of run.state.tokens.filter((t) => t.scope === scope)) await run.cancelToken(inner, 'terminated')
+  await completeScopeIfDone(run, scope)
+}
+
+/** Propagate a BPMN error from `scope` outwards; uncaught at process level, the instance ends with it. */
+export async function throwError(run: Run, scope: string | undefined, code: string): Promise<void> {
+  for (let scopeToken: Token | undefined = scope ? run.token(scope) : undefined; scopeToken; scopeToken = scopeToken.scope ? run.token(scopeToken.scope) : undefined) {
+    const catcher = errorCatcher(run, run.element(scopeToken.element), code)
+    if (catcher) {
+      await run.cancelToken(scopeToken, `error:${code}`)
+      run.spawn(catcher.id, { triggered: true, scope: scopeToken.scope })
+      return
+    }
+  }
+  await run.end(InstanceStatus.terminated, `error:${code}`)
+}
