@@ -60,6 +60,7 @@ const en: typeof zhCN = {
     submit: 'Change password',
     currentRequired: 'Enter your current password',
     newRequired: 'Enter a new password',
+    confirmRequired: 'Enter the new password again',
     confirmMismatch: 'The two new passwords differ',
     changed: 'Password changed',
   },

@@ -58,6 +58,7 @@ export default {
     submit: '修改密码',
     currentRequired: '请输入当前密码',
     newRequired: '请输入新密码',
+    confirmRequired: '请再次输入新密码',
     confirmMismatch: '两次输入的新密码不一致',
     changed: '密码已修改',
   },

@@ -1,0 +1,48 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext } from 'playwright-core'
+
+/** Debian's Chromium: the tests need no browser download. */
+export const CHROMIUM_PATH = '/usr/bin/chromium'
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export interface Viewport {
+  width: number
+  height: number
+}
+
+export interface TestBrowser {
+  context: BrowserContext
+  close(): Promise<void>
+}
+
+/**
+ * A headless Chromium with a fresh profile (its own temporary user data folder): no cookies or
+ * remembered language leak from one run into the next.
+ */
+export async function launchBrowser(viewport: Viewport): Promise<TestBrowser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'hall-e2e-chromium-'))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    viewport,
+    locale: 'zh-CN',
+  })
+  return {
+    context,
+    async close() {
+      await context.close()
+      await rm(userDataDir, { recursive: true, force: true })
+    },
+  }
+}
