@@ -1,0 +1,99 @@
+import type { HistoryEvent, InstanceState } from '@hall/process-engine'
+import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+
+/**
+ * The process engine's rows (see @hall/process-engine `Store`): instance state is one JSON document
+ * with a version for optimistic locking; tasks, jobs and history are rows so they can be queried
+ * (inboxes, supervision, statistics) without opening documents.
+ */
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
+
+export const engineDefinitions = pgTable(
+  'engine_definitions',
+  {
+    id: text('id').primaryKey(),
+    key: text('key').notNull(),
+    version: integer('version').notNull(),
+    name: text('name'),
+    xml: text('xml').notNull(),
+    deployedAt: at('deployed_at').notNull(),
+  },
+  (t) => [uniqueIndex('engine_definitions_key_version').on(t.key, t.version)],
+)
+
+export const engineInstances = pgTable(
+  'engine_instances',
+  {
+    id: text('id').primaryKey(),
+    definitionId: text('definition_id').notNull(),
+    /** Copied from the document on every save, for queries. */
+    status: text('status').notNull(),
+    state: jsonb('state').$type<InstanceState>().notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [index('engine_instances_status').on(t.status)],
+)
+
+export const engineTasks = pgTable(
+  'engine_tasks',
+  {
+    id: text('id').primaryKey(),
+    instanceId: text('instance_id').notNull(),
+    definitionId: text('definition_id').notNull(),
+    element: text('element').notNull(),
+    name: text('name'),
+    tokenId: text('token_id').notNull(),
+    assignee: text('assignee'),
+    candidates: text('candidates').array().notNull(),
+    owner: text('owner'),
+    status: text('status').notNull(),
+    signerFor: text('signer_for'),
+    form: text('form'),
+    createdAt: at('created_at').notNull(),
+    due: at('due'),
+    warnAt: at('warn_at'),
+    completedAt: at('completed_at'),
+    completedBy: text('completed_by'),
+    outcome: text('outcome'),
+    comment: text('comment'),
+  },
+  (t) => [
+    index('engine_tasks_instance').on(t.instanceId),
+    index('engine_tasks_assignee_status').on(t.assignee, t.status),
+    index('engine_tasks_candidates').using('gin', t.candidates),
+  ],
+)
+
+export const engineJobs = pgTable(
+  'engine_jobs',
+  {
+    id: text('id').primaryKey(),
+    instanceId: text('instance_id').notNull(),
+    type: text('type').notNull(),
+    dueAt: at('due_at').notNull(),
+    taskId: text('task_id'),
+    tokenId: text('token_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    lockOwner: text('lock_owner'),
+    lockExpiresAt: at('lock_expires_at'),
+  },
+  (t) => [index('engine_jobs_due').on(t.dueAt), index('engine_jobs_instance').on(t.instanceId)],
+)
+
+/** Append-only; the identity column keeps append order. Statistics and supervision read it. */
+export const engineHistory = pgTable(
+  'engine_history',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    instanceId: text('instance_id').notNull(),
+    type: text('type').notNull(),
+    at: at('at').notNull(),
+    element: text('element'),
+    actor: text('actor'),
+    taskId: text('task_id'),
+    due: at('due'),
+    outcome: text('outcome'),
+    data: jsonb('data').$type<NonNullable<HistoryEvent['data']>>(),
+  },
+  (t) => [index('engine_history_instance').on(t.instanceId, t.id), index('engine_history_type_at').on(t.type, t.at)],
+)

@@ -1,0 +1,184 @@
+import {
+  VersionConflict,
+  type DeployedDefinition,
+  type HistoryEvent,
+  type JobRow,
+  type Store,
+  type StoreTx,
+  type TaskQuery,
+  type TaskRow,
+} from '@hall/process-engine'
+import { and, arrayContains, asc, desc, eq, inArray, isNull, lte, or, type SQL } from 'drizzle-orm'
+import type { Db } from '../db/client'
+import { engineDefinitions, engineHistory, engineInstances, engineJobs, engineTasks } from '../db/schema'
+
+/**
+ * The engine's Store on PostgreSQL (PGlite or a server) through drizzle. Each engine command runs
+ * in one database transaction; instance saves are compare-and-set on `version`; due jobs are
+ * claimed with `FOR UPDATE SKIP LOCKED` so any number of workers share them without doubles.
+ * The engine speaks ISO strings; the database keeps timestamptz.
+ */
+export function createDrizzleStore(db: Db): Store {
+  return {
+    transaction: (work) => db.transaction((tx) => work(storeTx(tx))),
+  }
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null)
+const date = (value: string | null) => (value ? new Date(value) : null)
+
+type TaskRecord = typeof engineTasks.$inferSelect
+type JobRecord = typeof engineJobs.$inferSelect
+
+const toTask = (row: TaskRecord): TaskRow => ({
+  ...row,
+  createdAt: row.createdAt.toISOString(),
+  due: iso(row.due),
+  warnAt: iso(row.warnAt),
+  completedAt: iso(row.completedAt),
+  status: row.status as TaskRow['status'],
+})
+
+const fromTask = (task: TaskRow): typeof engineTasks.$inferInsert => ({
+  ...task,
+  createdAt: new Date(task.createdAt),
+  due: date(task.due),
+  warnAt: date(task.warnAt),
+  completedAt: date(task.completedAt),
+})
+
+const toJob = (row: JobRecord): JobRow => ({
+  ...row,
+  type: row.type as JobRow['type'],
+  dueAt: row.dueAt.toISOString(),
+  lockExpiresAt: iso(row.lockExpiresAt),
+})
+
+function storeTx(tx: Db): StoreTx {
+  return {
+    async insertDefinition(definition: DeployedDefinition) {
+      await tx.insert(engineDefinitions).values({ ...definition, name: definition.name ?? null, deployedAt: new Date(definition.deployedAt) })
+    },
+    async getDefinition(id) {
+      const [row] = await tx.select().from(engineDefinitions).where(eq(engineDefinitions.id, id))
+      return row ? toDefinition(row) : undefined
+    },
+    async latestDefinition(key) {
+      const [row] = await tx.select().from(engineDefinitions).where(eq(engineDefinitions.key, key)).orderBy(desc(engineDefinitions.version)).limit(1)
+      return row ? toDefinition(row) : undefined
+    },
+
+    async insertInstance(id, state) {
+      await tx.insert(engineInstances).values({ id, definitionId: state.definitionId, status: state.status, state, version: 1 })
+    },
+    async loadInstance(id) {
+      const [row] = await tx.select({ state: engineInstances.state, version: engineInstances.version }).from(engineInstances).where(eq(engineInstances.id, id))
+      return row
+    },
+    async saveInstance(id, state, expectedVersion) {
+      const saved = await tx
+        .update(engineInstances)
+        .set({ state, status: state.status, version: expectedVersion + 1 })
+        .where(and(eq(engineInstances.id, id), eq(engineInstances.version, expectedVersion)))
+        .returning({ version: engineInstances.version })
+      if (saved.length) return saved[0]!.version
+      const [current] = await tx.select({ version: engineInstances.version }).from(engineInstances).where(eq(engineInstances.id, id))
+      throw new VersionConflict(id, expectedVersion, current?.version)
+    },
+
+    async insertTask(task) {
+      await tx.insert(engineTasks).values(fromTask(task))
+    },
+    async updateTask(task) {
+      await tx.update(engineTasks).set(fromTask(task)).where(eq(engineTasks.id, task.id))
+    },
+    async getTask(id) {
+      const [row] = await tx.select().from(engineTasks).where(eq(engineTasks.id, id))
+      return row ? toTask(row) : undefined
+    },
+    async findTasks(query: TaskQuery) {
+      const filters: (SQL | undefined)[] = []
+      if (query.instanceId) filters.push(eq(engineTasks.instanceId, query.instanceId))
+      if (query.status) filters.push(eq(engineTasks.status, query.status))
+      if (query.element) filters.push(eq(engineTasks.element, query.element))
+      if (query.tokenId) filters.push(eq(engineTasks.tokenId, query.tokenId))
+      if (query.assignee) {
+        // A task waits for its assignee, or (unassigned) for any of its candidates.
+        filters.push(or(eq(engineTasks.assignee, query.assignee), and(isNull(engineTasks.assignee), arrayContains(engineTasks.candidates, [query.assignee]))))
+      }
+      const rows = await tx.select().from(engineTasks).where(and(...filters)).orderBy(asc(engineTasks.createdAt), asc(engineTasks.id))
+      return rows.map(toTask)
+    },
+
+    async insertJob(job) {
+      await tx.insert(engineJobs).values({ ...job, dueAt: new Date(job.dueAt), lockExpiresAt: date(job.lockExpiresAt) })
+    },
+    async deleteJob(id, lockOwner) {
+      const where = lockOwner ? and(eq(engineJobs.id, id), eq(engineJobs.lockOwner, lockOwner)) : eq(engineJobs.id, id)
+      return (await tx.delete(engineJobs).where(where).returning({ id: engineJobs.id })).length > 0
+    },
+    async deleteJobs(query) {
+      const filters = [eq(engineJobs.instanceId, query.instanceId)]
+      if (query.taskId) filters.push(eq(engineJobs.taskId, query.taskId))
+      if (query.tokenId) filters.push(eq(engineJobs.tokenId, query.tokenId))
+      return (await tx.delete(engineJobs).where(and(...filters)).returning({ id: engineJobs.id })).length
+    },
+    async findJobs(query) {
+      const rows = await tx.select().from(engineJobs).where(eq(engineJobs.instanceId, query.instanceId)).orderBy(asc(engineJobs.dueAt), asc(engineJobs.id))
+      return rows.map(toJob)
+    },
+    async claimDueJobs({ now, owner, leaseUntil, limit }) {
+      const nowDate = new Date(now)
+      // Skip rows another worker is claiming right now instead of waiting for them.
+      const due = tx
+        .select({ id: engineJobs.id })
+        .from(engineJobs)
+        .where(and(lte(engineJobs.dueAt, nowDate), or(isNull(engineJobs.lockOwner), lte(engineJobs.lockExpiresAt, nowDate))))
+        .orderBy(asc(engineJobs.dueAt), asc(engineJobs.id))
+        .limit(limit)
+        .for('update', { skipLocked: true })
+      const rows = await tx
+        .update(engineJobs)
+        .set({ lockOwner: owner, lockExpiresAt: new Date(leaseUntil) })
+        .where(inArray(engineJobs.id, due))
+        .returning()
+      return rows.map(toJob).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id))
+    },
+
+    async appendHistory(events: HistoryEvent[]) {
+      if (!events.length) return
+      await tx.insert(engineHistory).values(
+        events.map((event) => ({
+          instanceId: event.instanceId,
+          type: event.type,
+          at: new Date(event.at),
+          element: event.element ?? null,
+          actor: event.actor ?? null,
+          taskId: event.taskId ?? null,
+          due: date(event.due ?? null),
+          outcome: event.outcome ?? null,
+          data: event.data ?? null,
+        })),
+      )
+    },
+    async listHistory(instanceId) {
+      const rows = await tx.select().from(engineHistory).where(eq(engineHistory.instanceId, instanceId)).orderBy(asc(engineHistory.id))
+      return rows.map((row) => {
+        const event: HistoryEvent = { instanceId: row.instanceId, type: row.type, at: row.at.toISOString() }
+        if (row.element !== null) event.element = row.element
+        if (row.actor !== null) event.actor = row.actor
+        if (row.taskId !== null) event.taskId = row.taskId
+        if (row.due !== null) event.due = row.due.toISOString()
+        if (row.outcome !== null) event.outcome = row.outcome
+        if (row.data !== null) event.data = row.data
+        return event
+      })
+    },
+  }
+}
+
+function toDefinition(row: typeof engineDefinitions.$inferSelect): DeployedDefinition {
+  const definition: DeployedDefinition = { id: row.id, key: row.key, version: row.version, xml: row.xml, deployedAt: row.deployedAt.toISOString() }
+  if (row.name !== null) definition.name = row.name
+  return definition
+}
