@@ -52,6 +52,8 @@ export async function createTask(run: Run, token: Token, fields: Partial<TaskRow
 }
 
 export async function scheduleDeadlines(run: Run, task: TaskRow): Promise<void> {
+  // While the case clock is suspended deadlines do not run; resumeClock schedules them.
+  if (run.state.clock.suspendedAt) return
   const refs = { taskId: task.id, tokenId: task.tokenId }
   if (task.warnAt && task.warnAt > run.at) await run.addJob(JobType.taskWarn, new Date(task.warnAt), refs)
   if (task.due) await run.addJob(JobType.taskDue, new Date(task.due), refs)

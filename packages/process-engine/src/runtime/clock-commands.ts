@@ -38,7 +38,9 @@ export async function resumeClock(run: Run, args: ActorArgs): Promise<void> {
   const suspendedMs = calendar.workingMsBetween(new Date(since), run.now)
   delete run.state.clock.suspendedAt
   delete run.state.clock.suspendReason
-  await shiftDeadlines(run, (at) => calendar.addWorkingMs(at, suspendedMs))
+  // A step that began during the suspension only stood still since it began.
+  await shiftDeadlines(run, (at, createdAt) =>
+    calendar.addWorkingMs(at, createdAt && createdAt > since ? calendar.workingMsBetween(new Date(createdAt), run.now) : suspendedMs))
   run.emit('clock.resumed', { actor: args.by, ...(run.state.clock.due ? { due: run.state.clock.due } : {}), data: { suspendedWorkingMs: suspendedMs } })
 }
 
@@ -56,8 +58,8 @@ export async function extend(run: Run, args: ExtendArgs): Promise<void> {
   run.emit('process.extended', { actor: args.by, ...(run.state.clock.due ? { due: run.state.clock.due } : {}), data: { workingDays: args.workingDays, reason: args.reason } })
 }
 
-async function shiftDeadlines(run: Run, shift: (at: Date) => Date): Promise<void> {
-  const move = (iso: string | null | undefined) => (iso ? shift(new Date(iso)).toISOString() : null)
+async function shiftDeadlines(run: Run, shift: (at: Date, createdAt?: string) => Date): Promise<void> {
+  const move = (iso: string | null | undefined, createdAt?: string) => (iso ? shift(new Date(iso), createdAt).toISOString() : null)
   const running = !run.state.clock.suspendedAt
   if (running) {
     for (const job of await run.tx.findJobs({ instanceId: run.state.id })) {
@@ -70,7 +72,7 @@ async function shiftDeadlines(run: Run, shift: (at: Date) => Date): Promise<void
   }
   for (const task of await run.tx.findTasks({ instanceId: run.state.id })) {
     if ((task.status !== 'open' && task.status !== 'waiting') || !task.due) continue
-    const moved = { ...task, due: move(task.due), warnAt: move(task.warnAt) }
+    const moved = { ...task, due: move(task.due, task.createdAt), warnAt: move(task.warnAt, task.createdAt) }
     await run.tx.updateTask(moved)
     if (running) await scheduleDeadlines(run, moved)
   }

@@ -96,6 +96,18 @@ describe('case clock', () => {
     expect((await t.engine.jobs(t.id)).map((j) => j.type).sort()).toEqual(['process.due', 'task.due'])
   })
 
+  it('a step that begins during a suspension is shifted only by the time since it began', async () => {
+    const t = await start(bpmn(`<bpmn:startEvent id="s"/><bpmn:userTask id="A" hall:assignee="user:u2"/><bpmn:userTask id="B" hall:assignee="user:u2" hall:due="1wd"/><bpmn:endEvent id="e"/>${flows('s->A', 'A->B', 'B->e')}`))
+    await t.engine.suspendClock(t.id, { by: 'u2', reason: '容缺' })
+    t.clock.set('2026-09-29T15:00:00+08:00')
+    await t.engine.complete((await t.openTasks(t.id))[0]!.id, { by: 'u2' })
+    expect(await t.engine.jobs(t.id)).toEqual([])
+    t.clock.set('2026-09-29T16:00:00+08:00')
+    await t.engine.resumeClock(t.id, { by: 'u2' })
+    // B was due 09-30 18:00; it stood still one office hour (15:00–16:00), not the whole suspension.
+    expect((await t.openTasks(t.id))[0]!.due).toBe('2026-10-08T01:30:00.000Z')
+  })
+
   it('extension (延期) adds working days with a reason, up to the limit', async () => {
     const t = await start(promised)
     await t.engine.extend(t.id, { by: 'dir', workingDays: 3, reason: '需现场勘验' })

@@ -60,6 +60,7 @@ export async function returnTo(run: Run, task: TaskRow, args: ReturnArgs): Promi
   if (!target || target.kind !== 'userTask' || !run.state.completions.some((c) => c.element === args.target)) {
     throw new EngineError(ErrorCode.INVALID_RETURN_TARGET, `Task ${task.id} cannot return to ${args.target}: not an earlier completed user task of instance ${run.state.id}`)
   }
+  await closeAs(run, task, 'returned', args)
   run.emit('task.returned', { element: task.element, taskId: task.id, actor: args.by, outcome: 'returned', data: { target: args.target, ...(args.comment ? { comment: args.comment } : {}) } })
   await run.cancelAll('returned')
   await run.enterAt(args.target)
@@ -67,8 +68,14 @@ export async function returnTo(run: Run, task: TaskRow, args: ReturnArgs): Promi
 
 export async function reject(run: Run, task: TaskRow, args: ActorArgs): Promise<void> {
   assertActor(task, args.by)
+  await closeAs(run, task, 'rejected', args)
   run.emit('task.rejected', { element: task.element, taskId: task.id, actor: args.by, outcome: 'rejected', ...(args.comment ? { data: { comment: args.comment } } : {}) })
   await run.end(InstanceStatus.terminated, 'rejected', args.by)
+}
+
+/** The acting task ends with the action as its outcome (statistics count it); the rest is cancelled. */
+async function closeAs(run: Run, task: TaskRow, outcome: string, args: ActorArgs): Promise<void> {
+  await run.tx.updateTask({ ...task, status: 'completed', completedAt: run.at, completedBy: args.by, outcome, comment: args.comment ?? null })
 }
 
 export async function transfer(run: Run, task: TaskRow, args: HandOverArgs): Promise<void> {
