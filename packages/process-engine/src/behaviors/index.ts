@@ -3,6 +3,7 @@
  * its kind in `definition/compile.ts`, a fixture and a test.
  */
 import type { ElementKind } from '../definition/model'
+import { callActivity } from './call-activity'
 import { catchEvent, endEvent, intermediateThrowEvent, startEvent } from './events'
 import { eventBasedGateway, exclusiveGateway, inclusiveGateway, parallelGateway } from './gateways'
 import { serviceTask } from './service-task'
@@ -27,6 +28,7 @@ const BEHAVIORS: Record<ElementKind, Behavior> = {
   inclusiveGateway,
   eventBasedGateway,
   subProcess,
+  callActivity,
 }
 
 export function behaviorFor(kind: ElementKind): Behavior {

@@ -20,6 +20,7 @@ export const ALLOWED_PROPERTIES: Record<string, readonly string[]> = {
   'bpmn:ServiceTask': [...activity, 'handler'],
   'bpmn:ScriptTask': [...activity, 'scriptFormat', 'script', 'resultVariable'],
   'bpmn:Task': activity,
+  'bpmn:CallActivity': [...activity, 'calledElement'],
   'bpmn:SubProcess': [...activity, 'flowElements', 'artifacts', 'triggeredByEvent'],
   'bpmn:ManualTask': activity,
   'bpmn:ReceiveTask': [...activity, 'messageRef'],

@@ -27,8 +27,9 @@ const KINDS: Record<string, ElementKind> = {
   'bpmn:IntermediateThrowEvent': ElementKind.intermediateThrowEvent,
   'bpmn:BoundaryEvent': ElementKind.boundaryEvent,
   'bpmn:SubProcess': ElementKind.subProcess,
+  'bpmn:CallActivity': ElementKind.callActivity,
 }
-const ACTIVITIES = new Set<ElementKind>(['userTask', 'serviceTask', 'scriptTask', 'passTask', 'receiveTask', 'subProcess'])
+const ACTIVITIES = new Set<ElementKind>(['userTask', 'serviceTask', 'scriptTask', 'passTask', 'receiveTask', 'subProcess', 'callActivity'])
 const CONDITIONAL_SOURCES = new Set<ElementKind>(['exclusiveGateway', 'inclusiveGateway'])
 
 type Problems = DeployProblem[]
@@ -157,6 +158,11 @@ function compileElement(el: ModdleElement, kind: ElementKind, problems: Problems
     const resultVariable = str(el.resultVariable)
     if (!resultVariable) problems.push({ element: id, message: 'Expected hall:resultVariable on a script task, but it is missing' })
     if (expression && resultVariable) def.script = { expression, resultVariable }
+  }
+  if (kind === 'callActivity') {
+    const called = str(el.calledElement)
+    if (!called) problems.push({ element: id, message: 'Expected calledElement (a process key) on a call activity, but it is missing' })
+    else def.calledElement = called
   }
   if (kind === 'receiveTask') {
     const name = str((el.messageRef as ModdleElement | undefined)?.name)

@@ -22,6 +22,7 @@ export const ElementKind = {
   intermediateThrowEvent: 'intermediateThrowEvent',
   boundaryEvent: 'boundaryEvent',
   subProcess: 'subProcess',
+  callActivity: 'callActivity',
 } as const
 export type ElementKind = (typeof ElementKind)[keyof typeof ElementKind]
 
@@ -76,6 +77,8 @@ export interface ElementDef {
   parent?: string
   /** Sub-processes: their none start event. */
   start?: string
+  /** Call activities: the key of the process they start (latest deployed version). */
+  calledElement?: string
   incoming: string[]
   outgoing: string[]
   defaultFlow?: string

@@ -67,11 +67,11 @@ describe('parseDefinition: rejects hostile or unsupported input, naming the elem
 
   it('rejects unknown elements, unsupported elements and unknown attributes', async () => {
     const problems = await problemsOf(
-      ok.replace('<bpmn:endEvent id="e"/>', '<bpmn:endEvent id="e"/><bpmn:bogus id="b"/><bpmn:callActivity id="sub"/><bpmn:sendTask id="send" foo:bar="1" xmlns:foo="urn:foo"/>'),
+      ok.replace('<bpmn:endEvent id="e"/>', '<bpmn:endEvent id="e"/><bpmn:bogus id="b"/><bpmn:complexGateway id="sub"/><bpmn:sendTask id="send" foo:bar="1" xmlns:foo="urn:foo"/>'),
     )
     const text = problems.map((p) => `${p.element}: ${p.message}`).join('\n')
     expect(text).toMatch(/bpmn:Bogus/)
-    expect(text).toMatch(/sub: bpmn:CallActivity is not supported/)
+    expect(text).toMatch(/sub: bpmn:ComplexGateway is not supported/)
     expect(text).toMatch(/send: bpmn:SendTask is not supported/)
   })
 

@@ -10,10 +10,11 @@ import { parseDefinition } from '../definition/parse'
 import { DeployError, EngineError, ErrorCode, VersionConflict } from '../errors'
 import { createCalendar, type Calendar } from '../time/calendar'
 import type { Clock } from '../time/clock'
-import { JobType, type DeployedDefinition, type HistoryEvent, type Store, type StoreTx, type TaskQuery, type TaskRow } from '../store/types'
+import { type DeployedDefinition, type HistoryEvent, type Store, type StoreTx, type TaskQuery, type TaskRow } from '../store/types'
 import * as clockCommands from './clock-commands'
 import { fireJob } from './jobs'
-import { Run, type EngineEnv } from './run'
+import { startInstance } from './instances'
+import { Run, Unit, type EngineEnv } from './run'
 import { InstanceStatus, type InstanceState } from './state'
 import * as taskCommands from './task-commands'
 
@@ -51,14 +52,6 @@ const VERSION_RETRIES = 3
 /** Create an engine over the injected store, clock, calendar and resolver. */
 export function createEngine(options: EngineOptions) {
   const { store, clock } = options
-  const env: EngineEnv = {
-    calendar: options.calendar ?? createCalendar(),
-    ...(options.resolver ? { resolver: options.resolver } : {}),
-    fallbackAssignee: parseAssignees(options.fallbackAssignee ?? 'role:unitAdmin'),
-    handlers: { ...builtinHandlers, ...options.handlers },
-    maxExtensionDays: options.maxExtensionDays ?? 10,
-  }
-  const newId = options.newId ?? (() => globalThis.crypto.randomUUID())
   const compiled = new Map<string, ProcessDefinition>()
 
   async function definitionFor(tx: StoreTx, id: string): Promise<ProcessDefinition> {
@@ -70,6 +63,19 @@ export function createEngine(options: EngineOptions) {
     if (!parsed.ok) throw new DeployError(parsed.problems)
     compiled.set(id, parsed.definition)
     return parsed.definition
+  }
+
+  const env: EngineEnv = {
+    calendar: options.calendar ?? createCalendar(),
+    ...(options.resolver ? { resolver: options.resolver } : {}),
+    fallbackAssignee: parseAssignees(options.fallbackAssignee ?? 'role:unitAdmin'),
+    handlers: { ...builtinHandlers, ...options.handlers },
+    maxExtensionDays: options.maxExtensionDays ?? 10,
+    newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
+    async loadDefinition(tx, ref) {
+      const row = ref.id ? await tx.getDefinition(ref.id) : ref.key ? await tx.latestDefinition(ref.key) : undefined
+      return row && { row, def: await definitionFor(tx, row.id) }
+    },
   }
 
   async function commit<T>(work: (tx: StoreTx) => Promise<{ result: T; events: HistoryEvent[] }>): Promise<T> {
@@ -96,11 +102,11 @@ export function createEngine(options: EngineOptions) {
       if (record.state.status !== InstanceStatus.active && !options.allowEnded) {
         throw new EngineError(ErrorCode.INSTANCE_NOT_ACTIVE, `Instance ${instanceId} is ${record.state.status}`)
       }
-      const run = new Run(tx, await definitionFor(tx, record.state.definitionId), record.state, env, clock.now())
+      const unit = new Unit(tx, env, clock.now())
+      const run = new Run(unit, await definitionFor(tx, record.state.definitionId), record.state)
+      unit.add(run, record.version)
       const result = await apply(run)
-      await run.settle()
-      await tx.saveInstance(instanceId, run.state, record.version)
-      return { result, events: run.events }
+      return { result, events: await unit.flush() }
     })
   }
 
@@ -139,34 +145,20 @@ export function createEngine(options: EngineOptions) {
 
     /** Start an instance; returns its id. */
     async start(start: StartOptions): Promise<string> {
-      const id = newId()
       return commit(async (tx) => {
-        const row = start.definitionId ? await tx.getDefinition(start.definitionId) : start.key ? await tx.latestDefinition(start.key) : undefined
-        if (!row) throw new EngineError(ErrorCode.DEFINITION_NOT_FOUND, `Definition ${start.definitionId ?? start.key ?? '(none given)'} is not deployed`)
-        const def = await definitionFor(tx, row.id)
+        const found = await env.loadDefinition(tx, { ...(start.definitionId ? { id: start.definitionId } : {}), ...(start.key ? { key: start.key } : {}) })
+        if (!found) throw new EngineError(ErrorCode.DEFINITION_NOT_FOUND, `Definition ${start.definitionId ?? start.key ?? '(none given)'} is not deployed`)
+        const { row, def } = found
         const startId = start.message
-          ? Object.values(def.elements).find((e) => e.kind === 'startEvent' && e.trigger?.kind === 'message' && e.trigger.name === start.message)?.id
+          ? Object.values(def.elements).find((e) => e.kind === 'startEvent' && !e.parent && e.trigger?.kind === 'message' && e.trigger.name === start.message)?.id
           : def.noneStart
         if (!startId) throw new EngineError(ErrorCode.INVALID_ARGUMENT, `Definition ${row.id} has no ${start.message ? `message start for '${start.message}'` : 'none start event'}`)
-        const now = clock.now()
-        const state: InstanceState = {
-          id, definitionId: row.id, definitionKey: row.key, status: InstanceStatus.active, initiator: start.initiator,
-          startedAt: now.toISOString(), variables: structuredClone(start.variables ?? {}), tokens: [], subscriptions: [],
-          completions: [], clock: { extendedDays: 0 }, incidents: [], seq: 0,
+        const unit = new Unit(tx, env, clock.now())
+        const run = await startInstance(unit, {
+          row, def, startId, initiator: start.initiator, variables: start.variables ?? {},
           ...(start.businessKey ? { businessKey: start.businessKey } : {}),
-        }
-        // The row exists before tasks and jobs that reference it (foreign keys in SQL stores).
-        await tx.insertInstance(id, state)
-        const run = new Run(tx, def, state, env, now)
-        run.emit('process.started', { actor: start.initiator, element: startId })
-        if (def.promise) {
-          const due = env.calendar.deadline(now, def.promise)
-          state.clock.due = due.toISOString()
-          await run.addJob(JobType.processDue, due, {})
-        }
-        await run.enter(startId)
-        await tx.saveInstance(id, state, 1)
-        return { result: id, events: run.events }
+        })
+        return { result: run.state.id, events: await unit.flush() }
       })
     },
 

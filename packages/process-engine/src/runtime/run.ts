@@ -1,14 +1,15 @@
 /**
- * One command's working context: the loaded instance, its definition and the writes it
- * collects. Behaviours move tokens through it; `finish()` persists in the caller's transaction.
+ * One command's working context: the loaded instance, its definition and the history it
+ * collects. Behaviours move tokens through it; its {@link Unit} saves it in the caller's transaction.
  */
 import type { AssigneeSpec } from '../assignment/spec'
 import type { AssignmentResolver } from '../assignment/resolver'
 import type { ElementDef, ProcessDefinition } from '../definition/model'
 import type { Calendar } from '../time/calendar'
-import type { HistoryEvent, JobRow, JobType, StoreTx, TaskRow } from '../store/types'
+import type { DeployedDefinition, HistoryEvent, JobRow, JobType, StoreTx, TaskRow } from '../store/types'
 import type { ServiceHandler } from '../behaviors/service-task'
 import { behaviorFor } from '../behaviors'
+import { cancelCalled, returnToCaller } from '../behaviors/call-activity'
 import { armBoundaries } from '../behaviors/catch'
 import { fireInclusive, inclusiveJoinReady } from '../behaviors/gateways'
 import { InstanceStatus, type InstanceState, type Token } from './state'
@@ -20,20 +21,65 @@ export interface EngineEnv {
   fallbackAssignee: AssigneeSpec[]
   handlers: Record<string, ServiceHandler>
   maxExtensionDays: number
+  newId(): string
+  loadDefinition(tx: StoreTx, ref: { id?: string; key?: string }): Promise<{ row: DeployedDefinition; def: ProcessDefinition } | undefined>
+}
+
+/**
+ * The instances one command touches (a call activity's parent and children change together),
+ * each with the version it was loaded at. `flush` settles and saves them all.
+ */
+export class Unit {
+  private readonly runs = new Map<string, { run: Run; version: number }>()
+
+  constructor(
+    readonly tx: StoreTx,
+    readonly env: EngineEnv,
+    readonly now: Date,
+  ) {}
+
+  add(run: Run, version: number): void {
+    this.runs.set(run.state.id, { run, version })
+  }
+
+  /** The instance's run in this unit, loading it on first use. */
+  async open(instanceId: string): Promise<Run | undefined> {
+    const open = this.runs.get(instanceId)
+    if (open) return open.run
+    const record = await this.tx.loadInstance(instanceId)
+    const found = record && (await this.env.loadDefinition(this.tx, { id: record.state.definitionId }))
+    if (!record || !found) return undefined
+    const run = new Run(this, found.def, record.state)
+    this.add(run, record.version)
+    return run
+  }
+
+  async flush(): Promise<HistoryEvent[]> {
+    for (let settled = 0; settled < this.runs.size; ) {
+      settled = this.runs.size
+      for (const { run } of [...this.runs.values()]) await run.settle()
+    }
+    for (const { run, version } of this.runs.values()) await this.tx.saveInstance(run.state.id, run.state, version)
+    return [...this.runs.values()].flatMap(({ run }) => run.events)
+  }
 }
 
 export class Run {
   readonly events: HistoryEvent[] = []
   private readonly queue: Token[] = []
+  readonly tx: StoreTx
+  readonly env: EngineEnv
+  readonly now: Date
 
   constructor(
-    readonly tx: StoreTx,
+    readonly unit: Unit,
     readonly def: ProcessDefinition,
     readonly state: InstanceState,
-    readonly env: EngineEnv,
-    readonly now: Date,
   ) {
-    this.at = now.toISOString()
+    this.tx = unit.tx
+    this.env = unit.env
+    this.now = unit.now
+    this.at = unit.now.toISOString()
   }
 
   /** `now` as stored in rows and history (computed once: it is read on every event). */
@@ -136,6 +182,7 @@ export class Run {
     await this.release(token, reason)
     this.removeToken(token)
     this.state.incidents = this.state.incidents.filter((i) => i.tokenId !== token.id)
+    if (token.called) await cancelCalled(this, token.called)
   }
 
   /** Close what a token still holds (open tasks, jobs, boundary waits) before it moves on. */
@@ -171,6 +218,7 @@ export class Run {
     this.state.outcome = outcome
     this.state.endedAt = this.at
     this.emit(status === InstanceStatus.completed ? 'process.completed' : 'process.terminated', { outcome, ...(actor ? { actor } : {}) })
+    if (this.state.parent) await returnToCaller(this)
   }
 
   async addJob(type: JobType, dueAt: Date, refs: { tokenId?: string; taskId?: string }, payload: Record<string, unknown> = {}): Promise<void> {

@@ -32,8 +32,10 @@ export interface Token {
   round?: ApprovalRound
   /** The token of the embedded sub-process this token runs in. */
   scope?: string
+  /** Call activities: the instance they started. */
+  called?: string
   /** Why the token is not moving: a task, a join, an event, its sub-process's inner tokens, or an incident. */
-  waiting?: 'task' | 'join' | 'event' | 'scope' | 'incident'
+  waiting?: 'task' | 'join' | 'event' | 'scope' | 'call' | 'incident'
   incident?: string
 }
 
@@ -53,6 +55,8 @@ export interface InstanceState {
   outcome?: string
   initiator: string
   businessKey?: string
+  /** Set on instances started by a call activity: where to continue when this one ends. */
+  parent?: { instanceId: string; tokenId: string }
   startedAt: string
   endedAt?: string
   variables: Record<string, unknown>

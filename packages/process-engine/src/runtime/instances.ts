@@ -1,0 +1,40 @@
+/** Creating instances: by `Engine.start` and by call activities. */
+import type { ProcessDefinition } from '../definition/model'
+import type { DeployedDefinition } from '../store/types'
+import { JobType } from '../store/types'
+import { Run, type Unit } from './run'
+import { InstanceStatus, type InstanceState } from './state'
+
+export interface NewInstance {
+  row: DeployedDefinition
+  def: ProcessDefinition
+  startId: string
+  initiator: string
+  variables: Record<string, unknown>
+  businessKey?: string
+  parent?: InstanceState['parent']
+}
+
+/** Insert the instance row, then run it from `startId` to its first waits (inside `unit`). */
+export async function startInstance(unit: Unit, spec: NewInstance): Promise<Run> {
+  const id = unit.env.newId()
+  const state: InstanceState = {
+    id, definitionId: spec.row.id, definitionKey: spec.row.key, status: InstanceStatus.active, initiator: spec.initiator,
+    startedAt: unit.now.toISOString(), variables: structuredClone(spec.variables), tokens: [], subscriptions: [],
+    completions: [], clock: { extendedDays: 0 }, incidents: [], seq: 0,
+    ...(spec.businessKey ? { businessKey: spec.businessKey } : {}),
+    ...(spec.parent ? { parent: spec.parent } : {}),
+  }
+  // The row exists before tasks and jobs that reference it (foreign keys in SQL stores).
+  await unit.tx.insertInstance(id, state)
+  const run = new Run(unit, spec.def, state)
+  unit.add(run, 1)
+  run.emit('process.started', { actor: spec.initiator, element: spec.startId, ...(spec.parent ? { data: { parent: spec.parent.instanceId } } : {}) })
+  if (spec.def.promise) {
+    const due = unit.env.calendar.deadline(unit.now, spec.def.promise)
+    state.clock.due = due.toISOString()
+    await run.addJob(JobType.processDue, due, {})
+  }
+  await run.enter(spec.startId)
+  return run
+}
