@@ -182,7 +182,9 @@ export function createEngine(options: EngineOptions) {
     /**
      * Claim and fire due jobs as worker `owner`. Each job is leased for `leaseMs`; its effect
      * and its deletion commit together, so a job delivered twice takes effect once.
-     * Returns the number of jobs fired.
+     * Returns the number of jobs fired. A job whose firing fails does not stop the others:
+     * they are fired first, then an AggregateError is thrown; the failed job's lease lapses
+     * and it is retried by the next claim.
      */
     async runDueJobs(worker: { owner: string; leaseMs?: number; limit?: number; beforeFire?: () => Promise<void> }): Promise<number> {
       const now = clock.now()
@@ -190,14 +192,18 @@ export function createEngine(options: EngineOptions) {
         tx.claimDueJobs({ now: now.toISOString(), owner: worker.owner, leaseUntil: new Date(now.getTime() + (worker.leaseMs ?? 60_000)).toISOString(), limit: worker.limit ?? 100 }),
       )
       let fired = 0
+      const failures: unknown[] = []
       for (const job of claimed) {
         await worker.beforeFire?.()
-        const done = await mutate(job.instanceId, (run) => fireJob(run, job, worker.owner), { allowEnded: true }).catch((error: unknown) => {
-          if (error instanceof EngineError && error.code === ErrorCode.LEASE_LOST) return false
-          throw error
-        })
-        if (done) fired++
+        try {
+          if (await mutate(job.instanceId, (run) => fireJob(run, job, worker.owner), { allowEnded: true })) fired++
+        } catch (error) {
+          if (!(error instanceof EngineError)) failures.push(error)
+          else if (error.code === ErrorCode.INSTANCE_NOT_FOUND) await store.transaction((tx) => tx.deleteJob(job.id, worker.owner))
+          else if (error.code !== ErrorCode.LEASE_LOST) failures.push(error)
+        }
       }
+      if (failures.length) throw new AggregateError(failures, `${failures.length} of ${claimed.length} jobs failed to fire; they will be retried after their lease`)
       return fired
     },
 

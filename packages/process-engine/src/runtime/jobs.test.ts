@@ -75,6 +75,12 @@ describe('job workers', () => {
     expect(events.filter((e) => e.type === 'task.overdue')).toHaveLength(2)
     expect((await t.state()).status).toBe('completed')
   })
+  it('drops a job whose instance no longer exists instead of failing forever', async () => {
+    const t = await start(deadlineTask(''))
+    await t.store.transaction((tx) => tx.insertJob({ id: 'orphan', instanceId: 'gone', type: 'timer', dueAt: '2026-09-29T02:00:00.000Z', taskId: null, tokenId: null, payload: {}, lockOwner: null, lockExpiresAt: null }))
+    expect(await t.engine.runDueJobs({ owner: 'w1' })).toBe(0)
+    expect(await t.store.transaction((tx) => tx.findJobs({ instanceId: 'gone' }))).toEqual([])
+  })
 })
 
 describe('case clock', () => {
