@@ -132,6 +132,18 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       expect((await store.transaction((tx) => tx.findJobs({ instanceId: 'i1' }))).map((j) => j.id)).toEqual(['j2', 'j3'])
     })
 
+    it('never hands the same job to two concurrent claims', async () => {
+      const store = await makeStore()
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 20; i++) await tx.insertJob(job(`j${String(i).padStart(2, '0')}`, { dueAt: at(i % 5) }))
+      })
+      const claim = (owner: string) => store.transaction((tx) => tx.claimDueJobs({ now: at(10), owner, leaseUntil: at(20), limit: 8 }))
+      const batches = await Promise.all([claim('A'), claim('B'), claim('C')])
+      const ids = batches.flat().map((j) => j.id)
+      expect(ids).toHaveLength(20)
+      expect(new Set(ids).size).toBe(20)
+    })
+
     it('deletes the jobs of an instance, a task or a token', async () => {
       const store = await makeStore()
       await store.transaction(async (tx) => {
