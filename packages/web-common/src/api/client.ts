@@ -9,6 +9,15 @@ const CSRF_COOKIE = 'hall_csrf'
 const CSRF_EXEMPT = new Set(['/api/auth/login'])
 
 let csrfToken: string | undefined
+let onSessionLost: (() => void) | undefined
+
+/**
+ * Called when a call answers 401 `UNAUTHENTICATED`: the session expired or was ended elsewhere
+ * (a password change ends the other sessions). The route guard uses it to go back to login.
+ */
+export function setSessionLostHandler(handler: (() => void) | undefined): void {
+  onSessionLost = handler
+}
 
 /** Remember the token from a login or `/me` answer; the cookie is only a fallback after a reload. */
 export function setCsrfToken(token: string | undefined): void {
@@ -72,7 +81,10 @@ export async function call<R extends ClientResponse<unknown, number, string>>(
     json = undefined
   }
   if (response.ok) return json as OkBody<R>
-  if (isApiErrorBody(json)) throw new ApiError(response.status, json.error)
+  if (isApiErrorBody(json)) {
+    if (response.status === 401 && json.error.code === 'UNAUTHENTICATED') onSessionLost?.()
+    throw new ApiError(response.status, json.error)
+  }
   // A proxy page or an empty 502: not our error shape, still a clear error for the user.
   throw new ApiError(response.status, { code: CLIENT_ERROR_CODES.unexpected })
 }

@@ -70,6 +70,18 @@ describe('installAuthGuard', () => {
     expect(router.currentRoute.value.name).toBe('profile')
   })
 
+  it('goes back to login, then to the same page, when the session ends later', async () => {
+    const fetch = stubFetch({ 'GET /api/auth/me': signedIn() })
+    const { router } = guardedApp()
+    await router.push('/profile')
+    fetch.mockResolvedValue(jsonResponse(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } }))
+
+    await expect(useSessionStore().changePassword('a', 'b')).rejects.toThrow('UNAUTHENTICATED')
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'))
+    expect(router.currentRoute.value.query.redirect).toBe('/profile')
+    expect(useSessionStore().isAuthenticated).toBe(false)
+  })
+
   it('shows the login page when the server cannot be reached', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))))
     const { router } = guardedApp()

@@ -1,4 +1,5 @@
 import type { Router } from 'vue-router'
+import { setSessionLostHandler } from '../api/client'
 import { useSessionStore } from '../stores/session'
 import { ROUTE_NAMES, redirectTarget } from './route-names'
 
@@ -8,8 +9,16 @@ import { ROUTE_NAMES, redirectTarget } from './route-names'
  * - signed in on the login page → on to the remembered page,
  * - none of the app's roles → the forbidden page,
  * - a password that must change → the profile page, where the form is.
+ * A session lost later (a call answers 401) also leads back to login, then to the same page.
  */
 export function installAuthGuard(router: Router): void {
+  setSessionLostHandler(() => {
+    const session = useSessionStore()
+    // Before the first answer, the guard itself decides; afterwards only a live session can be lost.
+    if (!session.isAuthenticated) return
+    session.forget()
+    void router.push({ name: ROUTE_NAMES.login, query: { redirect: router.currentRoute.value.fullPath } })
+  })
   router.beforeEach(async (to) => {
     const session = useSessionStore()
     if (session.status === 'unknown') {

@@ -54,6 +54,7 @@ export const useSessionStore = defineStore('session', () => {
     return response.user
   }
 
+  /** Drops the local session without asking the server (it already said the session is gone). */
   function forget(): void {
     user.value = null
     status.value = 'anonymous'
@@ -115,6 +116,7 @@ export const useSessionStore = defineStore('session', () => {
     fetchMe,
     login,
     logout,
+    forget,
     changePassword,
     selectRole,
     restrictToRoles,
