@@ -14,7 +14,7 @@ export function timerDue(run: Run, timer: TimerDef, from: Date): Date {
 }
 
 /** Register the event that `catcher` waits for, on behalf of `token`. */
-export async function arm(run: Run, token: Token, catcher: ElementDef): Promise<void> {
+export async function arm(run: Run, token: Pick<Token, 'id'>, catcher: ElementDef): Promise<void> {
   const trigger = catcher.trigger
   if (trigger?.kind === 'timer') {
     const payload = trigger.timer.kind === 'cycle' ? { element: catcher.id, remaining: trigger.timer.repeat - 1 } : { element: catcher.id }

@@ -6,6 +6,7 @@
 import type { Run } from '../runtime/run'
 import { InstanceStatus, type Token } from '../runtime/state'
 import { armBoundaries } from './catch'
+import { armEventSubProcesses } from './event-sub-process'
 import { errorCatcher } from './service-task'
 import type { Behavior } from './types'
 
@@ -13,6 +14,7 @@ export const subProcess: Behavior = {
   async enter(run, token, element) {
     token.waiting = 'scope'
     await armBoundaries(run, token, element)
+    await armEventSubProcesses(run, element.id, token.id)
     run.spawn(element.start!, { scope: token.id })
   },
 }
@@ -28,6 +30,8 @@ export async function completeScopeIfDone(run: Run, scope: string | undefined): 
   if (!scopeToken) return
   await run.release(scopeToken, 'completed')
   run.leave(scopeToken)
+  // An event sub-process has no outgoing flow: its end may complete the scope around it.
+  if (!run.element(scopeToken.element).outgoing.length) await completeScopeIfDone(run, scopeToken.scope)
 }
 
 /** A terminate end event inside a sub-process ends only that sub-process. */

@@ -11,7 +11,7 @@ export const ALLOWED_PROPERTIES: Record<string, readonly string[]> = {
   'bpmn:Process': [...base, 'isExecutable', 'flowElements', 'artifacts', 'laneSets', 'promise', 'itemType', 'processType', 'isClosed'],
   'bpmn:LaneSet': ['id', 'name', 'lanes'],
   'bpmn:Lane': ['id', 'name', 'flowNodeRef', 'documentation'],
-  'bpmn:StartEvent': [...node, 'eventDefinitions'],
+  'bpmn:StartEvent': [...node, 'eventDefinitions', 'isInterrupting'],
   'bpmn:EndEvent': [...node, 'eventDefinitions'],
   'bpmn:IntermediateCatchEvent': [...node, 'eventDefinitions'],
   'bpmn:IntermediateThrowEvent': [...node],

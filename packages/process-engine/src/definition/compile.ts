@@ -79,7 +79,7 @@ export function compileProcess(process: ModdleElement, problems: Problems): Proc
       if (!kind) continue // already reported by the whitelist walk
       elements[id] = { ...compileElement(el, kind, problems), ...(parent ? { parent } : {}) }
       if (kind === 'subProcess') {
-        if (el.triggeredByEvent) problems.push({ element: id, message: 'Event sub-processes are not supported yet' })
+        if (el.triggeredByEvent) elements[id]!.triggeredByEvent = true
         collect(el, id)
       }
     }
@@ -110,8 +110,14 @@ export function compileProcess(process: ModdleElement, problems: Problems): Proc
   if (!starts.length) problems.push({ element: key, message: 'Expected at least one start event, but found none' })
   for (const sub of Object.values(elements).filter((e) => e.kind === 'subProcess')) {
     const inner = Object.values(elements).filter((e) => e.kind === 'startEvent' && e.parent === sub.id)
-    if (inner.length !== 1 || inner[0]!.trigger?.kind !== 'none') problems.push({ element: sub.id, message: `Expected exactly one none start event inside the sub-process, but found ${inner.length}` })
-    else sub.start = inner[0]!.id
+    const kinds = sub.triggeredByEvent ? ['timer', 'message'] : ['none']
+    if (inner.length !== 1 || !kinds.includes(inner[0]!.trigger?.kind ?? '')) {
+      problems.push({ element: sub.id, message: `Expected exactly one ${kinds.join(' or ')} start event inside the ${sub.triggeredByEvent ? 'event ' : ''}sub-process, but found ${inner.length === 1 ? `a ${inner[0]!.trigger?.kind ?? 'unsupported'} one` : inner.length}` })
+    } else sub.start = inner[0]!.id
+    if (sub.triggeredByEvent && (sub.incoming.length || sub.outgoing.length)) problems.push({ element: sub.id, message: 'Expected no sequence flows on an event sub-process, but found some' })
+  }
+  for (const start of starts) {
+    if (start.trigger?.kind === 'timer') problems.push({ element: start.id, message: 'Timer start events are supported inside event sub-processes only' })
   }
   const promise = str(process.promise)
   const itemType = str(process.itemType)
@@ -141,6 +147,7 @@ function compileElement(el: ModdleElement, kind: ElementKind, problems: Problems
     def.attachedTo = idOf(el.attachedToRef) ?? ''
     def.interrupting = el.cancelActivity !== false
   }
+  if (kind === 'startEvent') def.interrupting = el.isInterrupting !== false
   if (kind === 'userTask') def.userTask = compileUserTask(el, problems)
   if (kind === 'serviceTask') {
     const handler = str(el.handler)
@@ -178,7 +185,7 @@ function extensions(el: ModdleElement, type: string): ModdleElement[] {
 }
 
 const ALLOWED_TRIGGERS: Record<string, readonly EventTrigger['kind'][]> = {
-  startEvent: ['none', 'message'],
+  startEvent: ['none', 'message', 'timer'],
   endEvent: ['none', 'terminate', 'error'],
   intermediateCatchEvent: ['timer', 'message'],
   intermediateThrowEvent: ['none'],
@@ -273,6 +280,7 @@ function compileUserTask(el: ModdleElement, problems: Problems): UserTaskDef {
 
 function validateGraph(elements: Record<string, ElementDef>, flows: Record<string, FlowDef>, problems: Problems): void {
   for (const el of Object.values(elements)) {
+    if (el.triggeredByEvent) continue // checked with the sub-process start events
     const needsIncoming = el.kind !== 'startEvent' && el.kind !== 'boundaryEvent'
     if (el.kind === 'startEvent' && el.incoming.length) problems.push({ element: el.id, message: 'Expected no incoming flow on a start event, but found some' })
     if (needsIncoming && !el.incoming.length) problems.push({ element: el.id, message: `Expected ${el.kind} to have an incoming sequence flow, but it has none` })

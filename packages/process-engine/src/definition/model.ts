@@ -75,8 +75,10 @@ export interface ElementDef {
   kind: ElementKind
   /** The embedded sub-process containing this element; undefined at process level. */
   parent?: string
-  /** Sub-processes: their none start event. */
+  /** Sub-processes: their start event (none; timer or message for event sub-processes). */
   start?: string
+  /** Event sub-processes: started by their start event's trigger while their scope runs. */
+  triggeredByEvent?: boolean
   /** Call activities: the key of the process they start (latest deployed version). */
   calledElement?: string
   incoming: string[]
@@ -85,6 +87,7 @@ export interface ElementDef {
   trigger?: EventTrigger
   /** Boundary events: the activity they sit on and whether they interrupt it. */
   attachedTo?: string
+  /** Boundary events and event sub-process start events. */
   interrupting?: boolean
   /** Boundary event ids attached to this activity. */
   boundaries: string[]

@@ -3,6 +3,7 @@
  * message correlation and incident retry.
  */
 import { trigger } from '../behaviors/catch'
+import { isEventStart, startEventSubProcess } from '../behaviors/event-sub-process'
 import { scheduleDeadlines } from '../behaviors/user-task'
 import { EngineError, ErrorCode } from '../errors'
 import { JobType } from '../store/types'
@@ -81,11 +82,14 @@ async function shiftDeadlines(run: Run, shift: (at: Date, createdAt?: string) =>
 /** Deliver `message` to the first waiting catcher. Returns false when nothing waits for it. */
 export async function correlate(run: Run, message: string, variables: Record<string, unknown>): Promise<boolean> {
   const subscription = run.state.subscriptions.find((s) => s.message === message)
-  const token = subscription && run.token(subscription.tokenId)
-  if (!subscription || !token) return false
+  if (!subscription) return false
+  const token = run.token(subscription.tokenId)
+  const eventStart = isEventStart(run, subscription.element)
+  if (!token && !eventStart) return false
   Object.assign(run.state.variables, variables)
   run.emit('message.correlated', { element: subscription.element, data: { message } })
-  await trigger(run, token, subscription.element)
+  if (eventStart) await startEventSubProcess(run, subscription.tokenId, subscription.element)
+  else await trigger(run, token!, subscription.element)
   return true
 }
 

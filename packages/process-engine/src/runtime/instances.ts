@@ -2,6 +2,7 @@
 import type { ProcessDefinition } from '../definition/model'
 import type { DeployedDefinition } from '../store/types'
 import { JobType } from '../store/types'
+import { armEventSubProcesses, rootOwner } from '../behaviors/event-sub-process'
 import { Run, type Unit } from './run'
 import { InstanceStatus, type InstanceState } from './state'
 
@@ -35,6 +36,7 @@ export async function startInstance(unit: Unit, spec: NewInstance): Promise<Run>
     state.clock.due = due.toISOString()
     await run.addJob(JobType.processDue, due, {})
   }
+  await armEventSubProcesses(run, undefined, rootOwner(run))
   await run.enter(spec.startId)
   return run
 }

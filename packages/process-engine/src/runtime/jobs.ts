@@ -4,6 +4,7 @@
  */
 import { resolveAssignees } from '../assignment/resolver'
 import { timerDue, trigger } from '../behaviors/catch'
+import { isEventStart, rootOwner, startEventSubProcess } from '../behaviors/event-sub-process'
 import { finishTask } from '../behaviors/user-task'
 import { LeaseLost } from '../errors'
 import { JobType, type JobRow } from '../store/types'
@@ -30,16 +31,19 @@ export async function fireJob(run: Run, job: JobRow, owner: string): Promise<boo
 }
 
 async function fireTimer(run: Run, job: JobRow): Promise<void> {
-  const token = job.tokenId ? run.token(job.tokenId) : undefined
   const element = String(job.payload.element ?? '')
-  if (!token || !run.def.elements[element]) return
+  const owner = job.tokenId ?? ''
+  const token = run.token(owner)
+  const eventStart = isEventStart(run, element)
+  if (!run.def.elements[element] || (!token && !(eventStart && owner === rootOwner(run)))) return
   run.emit('timer.fired', { element })
   const remaining = Number(job.payload.remaining ?? 0)
   const timer = run.element(element).trigger
   if (remaining > 0 && timer?.kind === 'timer' && run.element(element).interrupting === false) {
-    await run.addJob(JobType.timer, timerDue(run, timer.timer, new Date(job.dueAt)), { tokenId: token.id }, { element, remaining: remaining - 1 })
+    await run.addJob(JobType.timer, timerDue(run, timer.timer, new Date(job.dueAt)), { tokenId: owner }, { element, remaining: remaining - 1 })
   }
-  await trigger(run, token, element)
+  if (eventStart) await startEventSubProcess(run, owner, element)
+  else await trigger(run, token!, element)
 }
 
 async function fireTaskDeadline(run: Run, job: JobRow): Promise<void> {

@@ -11,6 +11,7 @@ import type { ServiceHandler } from '../behaviors/service-task'
 import { behaviorFor } from '../behaviors'
 import { cancelCalled, returnToCaller } from '../behaviors/call-activity'
 import { armBoundaries } from '../behaviors/catch'
+import { armEventSubProcesses, disarmEventSubProcesses, rootOwner } from '../behaviors/event-sub-process'
 import { fireInclusive, inclusiveJoinReady } from '../behaviors/gateways'
 import { InstanceStatus, type InstanceState, type Token } from './state'
 
@@ -125,6 +126,7 @@ export class Run {
    * re-opened as scopes without running their start events.
    */
   async enterAt(elementId: string): Promise<void> {
+    await armEventSubProcesses(this, undefined, rootOwner(this))
     const chain: string[] = []
     for (let parent = this.element(elementId).parent; parent; parent = this.element(parent).parent) chain.unshift(parent)
     let scope: string | undefined
@@ -133,6 +135,7 @@ export class Run {
       this.state.tokens.push(token)
       this.emit('activity.entered', { element: sub })
       await armBoundaries(this, token, this.element(sub))
+      await armEventSubProcesses(this, sub, token.id)
       scope = token.id
     }
     await this.enter(elementId, scope ? { scope } : {})
@@ -196,9 +199,10 @@ export class Run {
     }
   }
 
+  /** Cancel every token and the process-level event waits (the case deadline job stays). */
   async cancelAll(reason: string): Promise<void> {
     for (const token of [...this.state.tokens]) await this.cancelToken(token, reason)
-    await this.tx.deleteJobs({ instanceId: this.state.id })
+    await disarmEventSubProcesses(this, rootOwner(this))
     this.queue.length = 0
   }
 
@@ -213,7 +217,8 @@ export class Run {
   /** End the instance. */
   async end(status: typeof InstanceStatus.completed | typeof InstanceStatus.terminated, outcome: string, actor?: string): Promise<void> {
     if (status === InstanceStatus.terminated) await this.cancelAll(outcome)
-    else await this.tx.deleteJobs({ instanceId: this.state.id })
+    await this.tx.deleteJobs({ instanceId: this.state.id })
+    this.state.subscriptions = []
     this.state.status = status
     this.state.outcome = outcome
     this.state.endedAt = this.at

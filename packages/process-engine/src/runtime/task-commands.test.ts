@@ -29,6 +29,14 @@ describe('approval actions', () => {
     expect(await t.types(t.id)).toContain('task.returned')
   })
 
+  it('退回: keeps the case deadline running', async () => {
+    const t = setup()
+    const id = await t.engine.start({ definitionId: (await t.engine.deploy(xml.replace('isExecutable="true"', 'isExecutable="true" hall:promise="5wd"'))).id, initiator: 'u1' })
+    await t.engine.complete((await t.openTasks(id))[0]!.id, { by: 'u1' })
+    await t.engine.returnTo((await t.openTasks(id))[0]!.id, { by: 'u2', target: 'Apply' })
+    expect((await t.engine.jobs(id)).map((j) => j.type)).toEqual(['process.due'])
+  })
+
   it('退回: refuses a target that has not been completed', async () => {
     const t = await atReview()
     await expect(t.engine.returnTo(t.review.id, { by: 'u2', target: 'Approve' })).rejects.toMatchObject({ code: 'INVALID_RETURN_TARGET' })
