@@ -8,12 +8,15 @@ import { openDatabase } from './db/client'
 import { DataDirLockedError } from './db/data-dir-lock'
 import { migrate } from './db/migrate'
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/demo'
-import { databaseTarget, startServer } from './server'
+import { createServerEngine } from './engine/server-engine'
+import { createLogger, databaseTarget, startServer } from './server'
+import { startJobWorker } from './worker/job-worker'
 
 const USAGE = `用法 / usage: hall <command>
   start          migrate, seed the demo into an empty database, serve API and web apps
   migrate        apply pending database migrations
   seed --demo    seed the demo county center and university into an empty database
+  worker         fire due timers and deadlines beside the servers (needs DATABASE_URL)
 
 Environment: HALL_PORT (8787), HALL_HOST (127.0.0.1), HALL_DATA_DIR (./data), DATABASE_URL
 (postgres://… instead of the embedded database), HALL_DEMO_SEED (true). See README.md.`
@@ -35,13 +38,19 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
         `  database         : ${server.database.kind} (${server.database.location})\n` +
         `  demo accounts    : admin, county.hall, county.intake.1, univ.hall, stu.2023001 … (password ${DEMO_PASSWORD}; full list in README.md)\n`,
     )
-    const stop = async (signal: string) => {
-      console.log(`${signal}: stopping`)
-      await server.close()
-      process.exit(0)
-    }
-    process.once('SIGINT', () => void stop('SIGINT'))
-    process.once('SIGTERM', () => void stop('SIGTERM'))
+    untilSignal(() => server.close())
+  },
+  async worker(config) {
+    // PGlite is one process per data folder: extra workers only make sense on a shared server.
+    if (!config.DATABASE_URL) throw new UsageError('worker needs DATABASE_URL: the embedded database already runs a worker inside hall start')
+    const database = await openDatabase(databaseTarget(config))
+    await migrate(database)
+    const worker = startJobWorker(createServerEngine(database.db), { log: createLogger(config) })
+    console.log(`hall worker running against ${database.location}`)
+    untilSignal(async () => {
+      await worker.stop()
+      await database.close()
+    })
   },
   async migrate(config) {
     await withDatabase(config, async (database) => {
@@ -61,6 +70,16 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
 }
 
 class UsageError extends Error {}
+
+/** Waits for SIGINT or SIGTERM, then runs `stop` once. */
+function untilSignal(stop: () => Promise<void>): void {
+  const handle = (signal: string) => {
+    console.log(`${signal}: stopping`)
+    void stop().then(() => process.exit(0))
+  }
+  process.once('SIGINT', () => handle('SIGINT'))
+  process.once('SIGTERM', () => handle('SIGTERM'))
+}
 
 async function main(argv: string[]) {
   const [name, ...args] = argv

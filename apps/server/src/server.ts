@@ -4,7 +4,9 @@ import { createApp } from './app'
 import type { Config } from './config'
 import { openDatabase, type Database } from './db/client'
 import { migrate } from './db/migrate'
+import { createServerEngine } from './engine/server-engine'
 import { isEmpty, seedDemo } from './seed/demo'
+import { startJobWorker } from './worker/job-worker'
 
 export interface RunningServer {
   url: string
@@ -40,6 +42,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     throw error
   }
   const app = createApp({ database, config, log, now: () => new Date() })
+  // One job worker runs inside every server; `hall worker` adds more (PostgreSQL only).
+  const worker = startJobWorker(createServerEngine(database.db), { log })
   const server = await listen(app.fetch, config)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.HALL_PORT
@@ -50,6 +54,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     database,
     async close() {
       await new Promise<void>((done) => server.close(() => done()))
+      await worker.stop()
       await database.close()
     },
   }

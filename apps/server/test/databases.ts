@@ -15,7 +15,7 @@ export interface TestDatabaseKind {
 
 export const testDatabases: TestDatabaseKind[] = [
   { name: 'pglite', open: () => openMigrated({ kind: 'pglite-memory' }) },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres' as const, open: openFreshPostgres }] : []),
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres' as const, open: () => openScratchPostgres(process.env.TEST_DATABASE_URL!) }] : []),
 ]
 
 async function openMigrated(target: Parameters<typeof openDatabase>[0]): Promise<Database> {
@@ -24,8 +24,8 @@ async function openMigrated(target: Parameters<typeof openDatabase>[0]): Promise
   return database
 }
 
-async function openFreshPostgres(): Promise<Database> {
-  const adminUrl = process.env.TEST_DATABASE_URL!
+/** A new, migrated database on the server at `adminUrl`, dropped again on close. */
+export async function openScratchPostgres(adminUrl: string): Promise<Database> {
   const name = `hall_test_${randomBytes(6).toString('hex')}`
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
   await admin.unsafe(`create database ${name}`)

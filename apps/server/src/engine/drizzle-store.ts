@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import {
   VersionConflict,
   type DeployedDefinition,
@@ -20,9 +21,18 @@ import { engineDefinitions, engineHistory, engineInstances, engineJobs, engineTa
  */
 export function createDrizzleStore(db: Db): Store {
   return {
-    transaction: (work) => db.transaction((tx) => work(storeTx(tx))),
+    transaction: (work) => db.transaction((tx) => openTransaction.run(tx, () => work(storeTx(tx)))),
   }
 }
+
+const openTransaction = new AsyncLocalStorage<Db>()
+
+/**
+ * The transaction of the engine command running now, else the database. Lookups the engine makes
+ * through injected services (the org resolver) must read inside it: PGlite has one connection,
+ * and a query outside the open transaction would wait for it forever.
+ */
+export const currentDb = (db: Db): Db => openTransaction.getStore() ?? db
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null)
 const date = (value: string | null) => (value ? new Date(value) : null)
