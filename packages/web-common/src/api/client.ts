@@ -5,8 +5,6 @@ import { ApiError, CLIENT_ERROR_CODES, isApiErrorBody } from './api-error'
 
 const CSRF_HEADER = 'x-csrf-token'
 const CSRF_COOKIE = 'hall_csrf'
-/** Login is the one write that cannot carry a token yet: the session does not exist. */
-const CSRF_EXEMPT = new Set(['/api/auth/login'])
 
 let csrfToken: string | undefined
 let onSessionLost: (() => void) | undefined
@@ -19,7 +17,7 @@ export function setSessionLostHandler(handler: (() => void) | undefined): void {
   onSessionLost = handler
 }
 
-/** Remember the token from a login or `/me` answer; the cookie is only a fallback after a reload. */
+/** Remember the token from a login or `/me` answer, for when the cookie cannot be read. */
 export function setCsrfToken(token: string | undefined): void {
   csrfToken = token
 }
@@ -32,15 +30,15 @@ function readCsrfCookie(): string | undefined {
 
 /**
  * `fetch` with the session rules of the server: same-origin cookies, and the CSRF header on every
- * write except login.
+ * write. The cookie wins over the remembered token: another tab (the designer beside the runtime)
+ * may have signed in since, and the cookie always belongs to the current session. Login sends it
+ * too, since the server checks the token whenever a session cookie comes along.
  */
-export const hallFetch: typeof fetch = (input, init = {}) => {
+const hallFetch: typeof fetch = (input, init = {}) => {
   const method = (init.method ?? 'GET').toUpperCase()
   const headers = new Headers(init.headers)
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-  const path = new URL(url, 'http://x').pathname
-  if (method !== 'GET' && method !== 'HEAD' && !CSRF_EXEMPT.has(path)) {
-    const token = csrfToken ?? readCsrfCookie()
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = readCsrfCookie() ?? csrfToken
     if (token) headers.set(CSRF_HEADER, token)
   }
   // Looked up at call time so tests can stub the global.
