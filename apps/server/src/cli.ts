@@ -3,6 +3,7 @@
  * The `hall` command: start | migrate | seed --demo.
  * Run from the repository with `pnpm hall <command>` or, built, `node apps/server/dist/cli.mjs <command>`.
  */
+import { runSimulateCli } from '@hall/process-engine/cli'
 import { ConfigError, loadConfig, type Config } from './config'
 import { openDatabase } from './db/client'
 import { DataDirLockedError } from './db/data-dir-lock'
@@ -17,6 +18,8 @@ const USAGE = `用法 / usage: hall <command>
   migrate        apply pending database migrations
   seed --demo    seed the demo county center and university into an empty database
   worker         fire due timers and deadlines beside the servers (needs DATABASE_URL)
+  simulate --bpmn <file> --scenario <file.json> [--org <file.json>]
+                 run a process on a virtual clock and print its trace, one JSON object a line
 
 Environment: HALL_PORT (8787), HALL_HOST (127.0.0.1), HALL_DATA_DIR (./data), DATABASE_URL
 (postgres://… instead of the embedded database), HALL_DEMO_SEED (true). See README.md.`
@@ -31,6 +34,9 @@ async function withDatabase<T>(config: Config, work: (database: Awaited<ReturnTy
 }
 
 const commands: Record<string, (config: Config, args: string[]) => Promise<void>> = {
+  async simulate(_config, args) {
+    process.exitCode = await runSimulateCli(args)
+  },
   async start(config) {
     const server = await startServer(config)
     console.log(
