@@ -31,6 +31,8 @@ const UNSUPPORTED = Symbol('unsupported')
 class Unsupported extends Error {}
 
 const cache = new Map<string, CompiledExpression>()
+/** Deploys are untrusted input: bound the cache so unique expressions cannot grow memory forever. */
+const CACHE_LIMIT = 20_000
 
 /** Compile `source` (without the leading `=`). Throws FeelSyntaxError. Results are cached by source text. */
 export function compileFeel(source: string): CompiledExpression {
@@ -73,6 +75,7 @@ export function compileFeel(source: string): CompiledExpression {
       }
     },
   }
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!)
   cache.set(source, compiled)
   return compiled
 }
