@@ -109,7 +109,9 @@ async function afterSigner(run: Run, token: Token, round: ApprovalRound, signer:
   if (open.length) return
   delete round.held[originalId]
   const original = await run.tx.getTask(originalId)
-  if (held.position === 'before' && original) {
+  if (held.position === 'before') {
+    // A timeout may already have decided the original task; only a still-held one reopens.
+    if (original?.status !== 'waiting') return
     await run.tx.updateTask({ ...original, status: 'open' })
     run.emit('task.reopened', { element: original.element, taskId: original.id })
   } else if (held.outcome) {
