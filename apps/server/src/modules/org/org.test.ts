@@ -126,4 +126,17 @@ describe.each(testDatabases)('organisation API on $name', (kind) => {
     expect((await deanClient.post('/api/org/role-grants', { userId: t2.id, role: 'unit_admin', deptId: cs.id })).status).toBe(403)
     expect((await deanClient.post('/api/org/role-grants', { userId: t2.id, role: 'platform_admin', deptId: null })).status).toBe(403)
   })
+
+  it('lets only a platform admin create a unit, whose admin then sees only it', async () => {
+    const platform = await h.as('admin')
+    const countyAdmin = await h.as('county.admin')
+    expect((await countyAdmin.post('/api/org/units', { code: 'town1', name: '示范镇便民服务中心', kind: 'town' })).status).toBe(403)
+    const created = await platform.post('/api/org/units', { code: 'town1', name: '示范镇便民服务中心', kind: 'town' })
+    expect(created.status).toBe(201)
+    expect((await platform.post('/api/org/units', { code: 'town1', name: '重复', kind: 'town' })).status).toBe(409)
+    const seen = await json<Items<{ code: string }>>(await countyAdmin.get('/api/org/units'))
+    expect(seen.items.map((u) => u.code)).toEqual(['county'])
+    const all = await json<Items<{ code: string }>>(await platform.get('/api/org/units'))
+    expect(all.items.map((u) => u.code).sort()).toEqual(['county', 'town1', 'univ'])
+  })
 })
