@@ -12,7 +12,7 @@
  * ```
  */
 export { createEngine, type Engine, type EngineOptions, type StartOptions } from './runtime/engine'
-export type { CompleteArgs, ReturnArgs, HandOverArgs, AddSignerArgs, CcArgs, ActorArgs } from './runtime/task-commands'
+export type { CompleteArgs, ReturnArgs, HandOverArgs, ReassignArgs, AddSignerArgs, CcArgs, ActorArgs } from './runtime/task-commands'
 export type { SuspendArgs, ExtendArgs } from './runtime/clock-commands'
 export { InstanceStatus, type InstanceState, type Token, type ApprovalRound, type Outcome, type Subscription } from './runtime/state'
 export { parseDefinition, type ParseResult } from './definition/parse'

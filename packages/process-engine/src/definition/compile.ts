@@ -33,12 +33,18 @@ const ACTIVITIES = new Set<ElementKind>(['userTask', 'serviceTask', 'scriptTask'
 const CONDITIONAL_SOURCES = new Set<ElementKind>(['exclusiveGateway', 'inclusiveGateway'])
 
 type Problems = DeployProblem[]
+/** Real conditions are short; a huge expression is an attack on the parser. */
+const MAX_FEEL_LENGTH = 10_000
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
 const idOf = (v: unknown): string | undefined => str((v as ModdleElement | undefined)?.id)
 
 /** Compile `=<FEEL>`; on failure records a problem and returns undefined. */
 export function compileHallFeel(text: string, element: string, what: string, problems: Problems): CompiledExpression | undefined {
   const body = text.trim()
+  if (body.length > MAX_FEEL_LENGTH) {
+    problems.push({ element, message: `Expected ${what} to be at most ${MAX_FEEL_LENGTH} characters, but it has ${body.length}` })
+    return undefined
+  }
   if (!body.startsWith('=')) {
     problems.push({ element, message: `Expected ${what} to be a FEEL expression starting with '=', but got '${body}'` })
     return undefined

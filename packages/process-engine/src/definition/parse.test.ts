@@ -100,6 +100,15 @@ describe('parseDefinition: rejects hostile or unsupported input, naming the elem
     expect(problems[0]!.message).toMatch(/FEEL syntax error in condition '=days >=' at position \d+/)
   })
 
+  it('rejects an oversized or absurdly nested FEEL expression without crashing', async () => {
+    const deep = '='.concat('('.repeat(4000), 'days', ')'.repeat(4000), ' > 1')
+    const huge = '=' + 'days + '.repeat(3000) + '1'
+    for (const condition of [deep, huge]) {
+      const problems = await problemsOf(bpmn(`<bpmn:startEvent id="s"/><bpmn:exclusiveGateway id="g" default="fd"/><bpmn:endEvent id="e"/>${flows('s->g', `g-(${condition})->e#fc`, 'g->e#fd')}`))
+      expect(problems[0]).toMatchObject({ element: 'fc' })
+    }
+  })
+
   it('rejects conditions without the = prefix and conditional flows after tasks', async () => {
     const problems = await problemsOf(bpmn(`<bpmn:startEvent id="s"/><bpmn:userTask id="t" hall:assignee="user:u"/><bpmn:endEvent id="e"/>
       ${flows('s->t', 't-(days > 1)->e#fc')}`))

@@ -166,6 +166,8 @@ export function createEngine(options: EngineOptions) {
     returnTo: (taskId: string, args: taskCommands.ReturnArgs) => onTask(taskId, (run, task) => taskCommands.returnTo(run, task, args)),
     reject: (taskId: string, args: taskCommands.ActorArgs) => onTask(taskId, (run, task) => taskCommands.reject(run, task, args)),
     transfer: (taskId: string, args: taskCommands.HandOverArgs) => onTask(taskId, (run, task) => taskCommands.transfer(run, task, args)),
+    /** Administrative reassignment (AB handover, supervisor); the caller checks the actor's rights. */
+    reassign: (taskId: string, args: taskCommands.ReassignArgs) => onTask(taskId, (run, task) => taskCommands.reassign(run, task, args)),
     delegate: (taskId: string, args: taskCommands.HandOverArgs) => onTask(taskId, (run, task) => taskCommands.delegate(run, task, args)),
     addSigner: (taskId: string, args: taskCommands.AddSignerArgs) => onTask(taskId, (run, task) => taskCommands.addSigner(run, task, args)),
     urge: (taskId: string, args: taskCommands.ActorArgs) => onTask(taskId, (run, task) => taskCommands.urge(run, task, args)),

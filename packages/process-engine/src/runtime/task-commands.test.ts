@@ -58,6 +58,14 @@ describe('approval actions', () => {
     expect(await t.waiting()).toEqual(['Approve:dir'])
   })
 
+  it('reassign (AB handover): moves the task without the assignee acting, with a reason', async () => {
+    const t = await atReview()
+    await expect(t.engine.reassign(t.review.id, { by: 'admin', to: 'u3', reason: '' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' })
+    await t.engine.reassign(t.review.id, { by: 'admin', to: 'u3', reason: 'A岗请假，B岗顶岗' })
+    expect(await t.waiting()).toEqual(['Review:u3'])
+    expect((await t.engine.history(t.id)).find((e) => e.type === 'task.reassigned')).toMatchObject({ actor: 'admin', data: { from: ['u2'], to: 'u3' } })
+  })
+
   it('委派: the delegate works on it, then it comes back to the owner who decides', async () => {
     const t = await atReview()
     await t.engine.delegate(t.review.id, { by: 'u2', to: 'u3' })

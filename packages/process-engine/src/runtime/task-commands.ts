@@ -84,6 +84,21 @@ export async function transfer(run: Run, task: TaskRow, args: HandOverArgs): Pro
   run.emit('task.transferred', { element: task.element, taskId: task.id, actor: args.by, data: { to: args.to, ...(args.comment ? { comment: args.comment } : {}) } })
 }
 
+export interface ReassignArgs extends HandOverArgs {
+  reason: string
+}
+
+/**
+ * Administrative reassignment without the assignee's action: AB-post handover when A goes
+ * absent after the task was created, or a supervisor's intervention. The caller authorises.
+ */
+export async function reassign(run: Run, task: TaskRow, args: ReassignArgs): Promise<void> {
+  if (!args.reason.trim()) throw new EngineError(ErrorCode.INVALID_ARGUMENT, `Reassigning task ${task.id} needs a reason`)
+  const from = task.assignee ? [task.assignee] : task.candidates
+  await run.tx.updateTask({ ...task, assignee: args.to, candidates: [], owner: null })
+  run.emit('task.reassigned', { element: task.element, taskId: task.id, actor: args.by, data: { from, to: args.to, reason: args.reason, assignees: [args.to] } })
+}
+
 export async function delegate(run: Run, task: TaskRow, args: HandOverArgs): Promise<void> {
   assertActor(task, args.by)
   if (task.owner) throw new EngineError(ErrorCode.INVALID_ARGUMENT, `Task ${task.id} is already delegated by ${task.owner}`)
