@@ -8,7 +8,7 @@ export interface AppDeps {
   database: Database
   config: Config
   log: Logger
-  /** The server never reads the wall clock directly, so tests can move time (lockouts, sessions). */
+  /** Time for rules that depend on it (lockouts, sessions, deadlines), so tests can move it. */
   now: () => Date
 }
 
