@@ -11,7 +11,7 @@ async function escalate(xml: string) {
   await t.engine.deploy(city)
   const id = await t.engine.start({ definitionId: (await t.engine.deploy(xml)).id, initiator: 'u1', variables: { project: 'A' } })
   const parent = async () => (await t.engine.getInstance(id))!
-  const childId = async () => (await parent()).tokens.find((k) => k.called)?.called
+  const childId = async () => (await parent()).tokens.find((k) => k.calls)?.calls?.children[0]
   return { ...t, id, parent, childId }
 }
 
@@ -52,5 +52,61 @@ describe('call activity', () => {
     const t = setup()
     const id = await t.engine.start({ definitionId: (await t.engine.deploy(county())).id, initiator: 'u1' })
     expect((await t.engine.getInstance(id))!.incidents[0]!.message).toBe("Expected a deployed process 'City' with a none start event, but there is none")
+  })
+})
+
+describe('multi-instance call activity', () => {
+  // Given a department opinion process, started once per department (联办件: approve in parallel):
+  const opinion = bpmn(`<bpmn:startEvent id="os"/><bpmn:userTask id="Opinion" hall:assignee="field:dept.head"/><bpmn:endEvent id="oe"/>${flows('os->Opinion', 'Opinion->oe')}`).replace('id="P"', 'id="DeptOpinion"')
+  const joint = (loop: string, body: string) => bpmn(`<bpmn:startEvent id="s"/><bpmn:callActivity id="Ask" calledElement="DeptOpinion"><bpmn:multiInstanceLoopCharacteristics ${loop}>${body}</bpmn:multiInstanceLoopCharacteristics></bpmn:callActivity>
+    <bpmn:userTask id="Decide" hall:assignee="user:dir"/><bpmn:endEvent id="e"/>${flows('s->Ask', 'Ask->Decide', 'Decide->e')}`)
+  const depts = [{ id: 'plan', head: 'u2' }, { id: 'env', head: 'u3' }, { id: 'fire', head: 'head1' }]
+
+  async function run(loop: string, variables: Record<string, unknown> = { depts }, body = '') {
+    const t = setup()
+    await t.engine.deploy(opinion)
+    const id = await t.engine.start({ definitionId: (await t.engine.deploy(joint(loop, body))).id, initiator: 'u1', variables })
+    const children = async () => (await t.engine.getInstance(id))!.tokens.find((k) => k.calls)?.calls?.children ?? []
+    const openChildTasks = async () => (await Promise.all((await children()).map((c) => t.openTasks(c)))).flat()
+    return { ...t, id, children, openChildTasks }
+  }
+
+  it('starts one child per item in parallel and collects their outputs', async () => {
+    const t = await run('hall:collection="=depts" hall:elementVariable="dept" hall:outputCollection="opinions"')
+    const tasks = await t.openChildTasks()
+    expect(tasks.map((k) => k.assignee)).toEqual(['u2', 'u3', 'head1'])
+    for (const task of tasks) await t.engine.complete(task.id, { by: task.assignee!, variables: { opinion: `${task.assignee} ok` } })
+    const state = (await t.engine.getInstance(t.id))!
+    expect((state.variables.opinions as { opinion: string }[]).map((o) => o.opinion)).toEqual(['u2 ok', 'u3 ok', 'head1 ok'])
+    expect((await t.openTasks(t.id)).map((k) => k.element)).toEqual(['Decide'])
+  })
+
+  it('sequential: the next child starts when the previous completes', async () => {
+    const t = await run('isSequential="true" hall:collection="=depts" hall:elementVariable="dept"')
+    for (const who of ['u2', 'u3', 'head1']) {
+      const tasks = await t.openChildTasks()
+      expect(tasks.map((k) => k.assignee)).toEqual([who])
+      await t.engine.complete(tasks[0]!.id, { by: who })
+    }
+    expect((await t.openTasks(t.id)).map((k) => k.element)).toEqual(['Decide'])
+  })
+
+  it('a completion condition ends the round early and terminates the remaining children', async () => {
+    const t = await run('hall:collection="=depts" hall:elementVariable="dept"', { depts }, '<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">=nrOfCompletedInstances &gt;= 2</bpmn:completionCondition>')
+    const tasks = await t.openChildTasks()
+    const children = await t.children()
+    await t.engine.complete(tasks[0]!.id, { by: 'u2' })
+    await t.engine.complete(tasks[1]!.id, { by: 'u3' })
+    const statuses = await Promise.all(children.map(async (c) => (await t.engine.getInstance(c))!.status))
+    expect((await t.engine.getInstance(t.id))!.incidents).toEqual([])
+    expect((await t.openTasks(t.id)).map((k) => k.element)).toEqual(['Decide'])
+    expect(statuses.sort()).toEqual(['completed', 'completed', 'terminated'])
+  })
+
+  it('passes straight through an empty collection and raises an incident for a non-list', async () => {
+    const empty = await run('hall:collection="=depts"', { depts: [] })
+    expect((await empty.openTasks(empty.id)).map((k) => k.element)).toEqual(['Decide'])
+    const bad = await run('hall:collection="=depts"', { depts: 'plan' })
+    expect((await bad.engine.getInstance(bad.id))!.incidents[0]!.message).toBe(`Expected hall:collection '=depts' to be a list, but got "plan"`)
   })
 })

@@ -176,6 +176,21 @@ function compileElement(el: ModdleElement, kind: ElementKind, problems: Problems
     const called = str(el.calledElement)
     if (!called) problems.push({ element: id, message: 'Expected calledElement (a process key) on a call activity, but it is missing' })
     else def.calledElement = called
+    const loop = el.loopCharacteristics as ModdleElement | undefined
+    if (loop) {
+      const collection = compileHallFeel(str(loop.collection) ?? '', id, 'hall:collection', problems)
+      const completion = str((loop.completionCondition as ModdleElement | undefined)?.body)
+      const completionCondition = completion === undefined ? undefined : compileHallFeel(completion, id, 'completionCondition', problems)
+      if (collection) {
+        def.multi = {
+          collection,
+          elementVariable: str(loop.elementVariable) ?? 'item',
+          sequential: loop.isSequential === true,
+          ...(str(loop.outputCollection) ? { outputCollection: str(loop.outputCollection)! } : {}),
+          ...(completionCondition ? { completionCondition } : {}),
+        }
+      }
+    }
   }
   if (kind === 'receiveTask') {
     const name = str((el.messageRef as ModdleElement | undefined)?.name)
@@ -260,6 +275,9 @@ function compileUserTask(el: ModdleElement, problems: Problems): UserTaskDef {
   if (!text('assignee')) problems.push({ element: id, message: 'Expected hall:assignee on a user task, but it is missing' })
   const loop = el.loopCharacteristics as ModdleElement | undefined
   if (loop) task.approval = { kind: loop.isSequential ? 'sequential' : 'all' }
+  if (loop && (loop.collection || loop.elementVariable || loop.outputCollection)) {
+    problems.push({ element: id, message: 'hall:collection, hall:elementVariable and hall:outputCollection apply to call activities; a user task takes its people from hall:assignee' })
+  }
   const approval = text('approval')
   if (approval) task.approval = attempt(id, problems, () => parseApproval(approval)) ?? task.approval
   const completion = str((loop?.completionCondition as ModdleElement | undefined)?.body)

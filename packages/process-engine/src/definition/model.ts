@@ -81,6 +81,14 @@ export interface ElementDef {
   triggeredByEvent?: boolean
   /** Call activities: the key of the process they start (latest deployed version). */
   calledElement?: string
+  /** Multi-instance call activities: one child per item of `collection`. */
+  multi?: {
+    collection: CompiledExpression
+    elementVariable: string
+    outputCollection?: string
+    sequential: boolean
+    completionCondition?: CompiledExpression
+  }
   incoming: string[]
   outgoing: string[]
   defaultFlow?: string

@@ -185,7 +185,7 @@ export class Run {
     await this.release(token, reason)
     this.removeToken(token)
     this.state.incidents = this.state.incidents.filter((i) => i.tokenId !== token.id)
-    if (token.called) await cancelCalled(this, token.called)
+    for (const child of token.calls?.children ?? []) await cancelCalled(this, child)
   }
 
   /** Close what a token still holds (open tasks, jobs, boundary waits) before it moves on. */

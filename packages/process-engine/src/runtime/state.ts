@@ -32,8 +32,8 @@ export interface Token {
   round?: ApprovalRound
   /** The token of the embedded sub-process this token runs in. */
   scope?: string
-  /** Call activities: the instance they started. */
-  called?: string
+  /** Call activities: the instances they started and, for multi-instance ones, the progress. */
+  calls?: { children: string[]; started: number; completed: number; items?: unknown[]; outputs: unknown[] }
   /** Why the token is not moving: a task, a join, an event, its sub-process's inner tokens, or an incident. */
   waiting?: 'task' | 'join' | 'event' | 'scope' | 'call' | 'incident'
   incident?: string
