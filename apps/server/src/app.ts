@@ -7,6 +7,7 @@ import { ApiError, toErrorResponse } from './http/errors'
 import { requestMeta } from './http/request-meta'
 import { auditRoutes } from './modules/audit/routes'
 import { authRoutes } from './modules/auth/routes'
+import { datacenterRoutes } from './modules/datacenter/routes'
 import { csrfProtection, loadActor } from './modules/auth/session'
 import { healthRoutes } from './modules/health/routes'
 import { orgRoutes } from './modules/org/routes'
@@ -46,6 +47,7 @@ function createApi(deps: AppDeps) {
     .route('/auth', authRoutes)
     .route('/org', orgRoutes)
     .route('/audit', auditRoutes)
+    .route('/datacenter', datacenterRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
