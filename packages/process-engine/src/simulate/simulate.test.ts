@@ -33,6 +33,13 @@ describe('simulate', () => {
     expect(trace.filter((l) => l.type === 'task.created').at(-1)).toMatchObject({ element: 'Task_issue', assignees: ['u3'] })
   })
 
+  it('runs the supplement example: one-time notice, clock suspended until the materials arrive', async () => {
+    const trace = await collect(read('supplement.bpmn'), JSON.parse(read('supplement.scenario.json')) as Scenario)
+    expect(trace.at(-1)).toMatchObject({ ok: true })
+    expect(trace.map((l) => l.type)).toEqual(expect.arrayContaining(['notification', 'clock.suspended', 'message.correlated', 'clock.resumed', 'task.warned']))
+    expect(trace.find((l) => l.type === 'clock.resumed')).toMatchObject({ due: '2026-10-29T17:30:00+08:00' })
+  })
+
   it('rejects a step for a task that is not waiting, naming the step', async () => {
     const scenario: Scenario = { start: { at: '2026-09-29T10:00:00+08:00', initiator: 'u1' }, steps: [{ complete: 'Task_director', by: 'dir' }] }
     const last = (await collect(read('leave.bpmn'), scenario)).at(-1)!
