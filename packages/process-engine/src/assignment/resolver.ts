@@ -16,6 +16,8 @@ export interface AssignmentContext {
   variables: Record<string, unknown>
   at: Date
   elementId: string
+  /** The instance's unit, when it was started with one. */
+  unit?: string
 }
 
 /** Injected organisation lookup. Return an empty list when nobody fits; the engine then uses the fallback. */

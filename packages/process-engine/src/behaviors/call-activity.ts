@@ -43,6 +43,7 @@ async function startChild(run: Run, token: Token, element: ElementDef): Promise<
     row: found.row, def: found.def, startId: found.def.noneStart, initiator: run.state.initiator, variables,
     parent: { instanceId: run.state.id, tokenId: token.id },
     ...(run.state.businessKey ? { businessKey: run.state.businessKey } : {}),
+    ...(run.state.unit ? { unit: run.state.unit } : {}),
   })
   calls.children.push(child.state.id)
 }

@@ -10,7 +10,7 @@ import type { Token } from '../runtime/state'
 /** When a timer first fires, counted from `from`. */
 export function timerDue(run: Run, timer: TimerDef, from: Date): Date {
   if (timer.kind === 'date') return new Date(timer.at)
-  return run.env.calendar.deadline(from, timer.spec)
+  return run.calendar.deadline(from, timer.spec)
 }
 
 /** Register the event that `catcher` waits for, on behalf of `token`. */

@@ -13,7 +13,7 @@ import type { Behavior } from './types'
 export const userTask: Behavior = {
   async enter(run, token, element) {
     const def = element.userTask!
-    const context = { initiator: run.state.initiator, variables: run.state.variables, at: run.now, elementId: element.id }
+    const context = run.assignmentContext(element.id)
     const resolved = await resolveAssignees(def.assignees, context, run.env.resolver)
     const errors = resolved.errors
     let users = resolved.users
@@ -36,8 +36,8 @@ export const userTask: Behavior = {
 /** Insert a task for `token` with its deadline jobs and a `task.created` event. */
 export async function createTask(run: Run, token: Token, fields: Partial<TaskRow>): Promise<TaskRow> {
   const def = run.element(token.element).userTask
-  const due = def?.due && !fields.signerFor ? run.env.calendar.deadline(run.now, def.due) : undefined
-  const warnAt = due && def?.warn ? run.env.calendar.before(due, def.warn) : undefined
+  const due = def?.due && !fields.signerFor ? run.calendar.deadline(run.now, def.due) : undefined
+  const warnAt = due && def?.warn ? run.calendar.before(due, def.warn) : undefined
   const task = run.newTask(token, { ...fields, due: due?.toISOString() ?? null, warnAt: warnAt?.toISOString() ?? null })
   await run.tx.insertTask(task)
   if (token.round && !fields.signerFor) token.round.created++

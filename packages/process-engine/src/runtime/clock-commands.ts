@@ -35,7 +35,7 @@ export async function suspendClock(run: Run, args: SuspendArgs): Promise<void> {
 export async function resumeClock(run: Run, args: ActorArgs): Promise<void> {
   const since = run.state.clock.suspendedAt
   if (!since) throw new EngineError(ErrorCode.CLOCK_STATE, `Instance ${run.state.id} clock is not suspended`)
-  const { calendar } = run.env
+  const { calendar } = run
   const suspendedMs = calendar.workingMsBetween(new Date(since), run.now)
   delete run.state.clock.suspendedAt
   delete run.state.clock.suspendReason
@@ -55,7 +55,7 @@ export async function extend(run: Run, args: ExtendArgs): Promise<void> {
   if (!args.reason.trim()) throw new EngineError(ErrorCode.INVALID_ARGUMENT, `Extension of instance ${run.state.id} needs a reason`)
   run.state.clock.extendedDays = total
   const spec = { kind: 'workingDays', days: args.workingDays } as const
-  await shiftDeadlines(run, (at) => run.env.calendar.deadline(at, spec))
+  await shiftDeadlines(run, (at) => run.calendar.deadline(at, spec))
   run.emit('process.extended', { actor: args.by, ...(run.state.clock.due ? { due: run.state.clock.due } : {}), data: { workingDays: args.workingDays, reason: args.reason } })
 }
 

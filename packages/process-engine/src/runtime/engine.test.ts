@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { setup } from '../../test/helpers'
+import { createCalendar } from '../time/calendar'
 
 const leave = readFileSync(new URL('../../examples/leave.bpmn', import.meta.url), 'utf8')
 
@@ -17,5 +18,21 @@ describe('engine: leave approval example', () => {
     await engine.complete(director!.id, { by: 'dir' })
     expect((await engine.getInstance(id))!.status).toBe('completed')
     expect(await types(id)).toContain('process.completed')
+  })
+})
+
+describe('engine: units', () => {
+  it('uses the unit calendar for due dates and tells the resolver the unit', async () => {
+    const seen: (string | undefined)[] = []
+    const { engine, openTasks } = setup({
+      calendarFor: (unit) => (unit === 'campus' ? createCalendar({ overrides: { '2026-09-30': false } }) : undefined),
+      resolver: { resolve: (_spec, context) => (seen.push(context.unit), ['u2']) },
+    })
+    const def = await engine.deploy(leave)
+    const county = await engine.start({ definitionId: def.id, initiator: 'u1', unit: 'county' })
+    const campus = await engine.start({ definitionId: def.id, initiator: 'u1', unit: 'campus' })
+    expect((await openTasks(county))[0]!.due).toBe('2026-09-30T10:00:00.000Z')
+    expect((await openTasks(campus))[0]!.due).toBe('2026-10-08T10:00:00.000Z')
+    expect(seen).toEqual(['county', 'campus'])
   })
 })

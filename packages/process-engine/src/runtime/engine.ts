@@ -23,6 +23,8 @@ export interface EngineOptions {
   clock: Clock
   /** Default: Chinese statutory calendar, office hours 08:30–12:00 and 14:30–18:00, UTC+8. */
   calendar?: Calendar
+  /** Per-unit calendars (holiday overrides, office hours); units without one use `calendar`. */
+  calendarFor?: (unit: string) => Calendar | undefined
   resolver?: AssignmentResolver
   /** Who gets a task nobody resolves to; default `role:unitAdmin`. Same syntax as hall:assignee. */
   fallbackAssignee?: string
@@ -42,6 +44,8 @@ export interface StartOptions {
   key?: string
   initiator: string
   variables?: Record<string, unknown>
+  /** The unit (单位) the case belongs to; selects `calendarFor(unit)` and reaches the resolver. */
+  unit?: string
   businessKey?: string
   /** Start at the message start event with this message name instead of the none start event. */
   message?: string
@@ -53,6 +57,7 @@ const VERSION_RETRIES = 3
 export function createEngine(options: EngineOptions) {
   const { store, clock } = options
   const compiled = new Map<string, ProcessDefinition>()
+  const defaultCalendar = options.calendar ?? createCalendar()
 
   async function definitionFor(tx: StoreTx, id: string): Promise<ProcessDefinition> {
     const hit = compiled.get(id)
@@ -66,7 +71,7 @@ export function createEngine(options: EngineOptions) {
   }
 
   const env: EngineEnv = {
-    calendar: options.calendar ?? createCalendar(),
+    calendarFor: (unit) => (unit !== undefined ? options.calendarFor?.(unit) : undefined) ?? defaultCalendar,
     ...(options.resolver ? { resolver: options.resolver } : {}),
     fallbackAssignee: parseAssignees(options.fallbackAssignee ?? 'role:unitAdmin'),
     handlers: { ...builtinHandlers, ...options.handlers },
@@ -157,6 +162,7 @@ export function createEngine(options: EngineOptions) {
         const run = await startInstance(unit, {
           row, def, startId, initiator: start.initiator, variables: start.variables ?? {},
           ...(start.businessKey ? { businessKey: start.businessKey } : {}),
+          ...(start.unit ? { unit: start.unit } : {}),
         })
         return { result: run.state.id, events: await unit.flush() }
       })

@@ -12,6 +12,7 @@ export interface NewInstance {
   startId: string
   initiator: string
   variables: Record<string, unknown>
+  unit?: string
   businessKey?: string
   parent?: InstanceState['parent']
 }
@@ -24,6 +25,7 @@ export async function startInstance(unit: Unit, spec: NewInstance): Promise<Run>
     startedAt: unit.now.toISOString(), variables: structuredClone(spec.variables), tokens: [], subscriptions: [],
     completions: [], clock: { extendedDays: 0 }, incidents: [], seq: 0,
     ...(spec.businessKey ? { businessKey: spec.businessKey } : {}),
+    ...(spec.unit ? { unit: spec.unit } : {}),
     ...(spec.parent ? { parent: spec.parent } : {}),
   }
   // The row exists before tasks and jobs that reference it (foreign keys in SQL stores).
@@ -32,7 +34,7 @@ export async function startInstance(unit: Unit, spec: NewInstance): Promise<Run>
   unit.add(run, 1)
   run.emit('process.started', { actor: spec.initiator, element: spec.startId, ...(spec.parent ? { data: { parent: spec.parent.instanceId } } : {}) })
   if (spec.def.promise) {
-    const due = unit.env.calendar.deadline(unit.now, spec.def.promise)
+    const due = run.calendar.deadline(unit.now, spec.def.promise)
     state.clock.due = due.toISOString()
     await run.addJob(JobType.processDue, due, {})
   }

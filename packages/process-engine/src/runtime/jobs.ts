@@ -55,7 +55,7 @@ async function fireTaskDeadline(run: Run, job: JobRow): Promise<void> {
   const action = run.element(task.element).userTask?.onTimeout
   if (!action || action.kind === 'remind' || task.signerFor) return
   if (action.kind === 'escalate') {
-    const context = { initiator: run.state.initiator, variables: run.state.variables, at: run.now, elementId: task.element }
+    const context = run.assignmentContext(task.element)
     const { users } = await resolveAssignees(action.to, context, run.env.resolver)
     const to = users.length ? users : (await resolveAssignees(run.env.fallbackAssignee, context, run.env.resolver)).users
     await run.tx.updateTask({ ...task, assignee: to.length === 1 ? to[0]! : null, candidates: to.length === 1 ? [] : to, owner: null })

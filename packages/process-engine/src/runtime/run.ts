@@ -3,7 +3,7 @@
  * collects. Behaviours move tokens through it; its {@link Unit} saves it in the caller's transaction.
  */
 import type { AssigneeSpec } from '../assignment/spec'
-import type { AssignmentResolver } from '../assignment/resolver'
+import type { AssignmentContext, AssignmentResolver } from '../assignment/resolver'
 import type { ElementDef, ProcessDefinition } from '../definition/model'
 import type { Calendar } from '../time/calendar'
 import type { DeployedDefinition, HistoryEvent, JobRow, JobType, StoreTx, TaskRow } from '../store/types'
@@ -17,7 +17,8 @@ import { InstanceStatus, type InstanceState, type Token } from './state'
 
 /** Everything injected into the engine that behaviours may use. */
 export interface EngineEnv {
-  calendar: Calendar
+  /** The calendar of a unit (undefined = the engine's default). */
+  calendarFor(unit: string | undefined): Calendar
   resolver?: AssignmentResolver
   fallbackAssignee: AssigneeSpec[]
   handlers: Record<string, ServiceHandler>
@@ -81,6 +82,15 @@ export class Run {
     this.env = unit.env
     this.now = unit.now
     this.at = unit.now.toISOString()
+    this.calendar = unit.env.calendarFor(state.unit)
+  }
+
+  /** The working-day calendar of this instance's unit. */
+  readonly calendar: Calendar
+
+  /** What assignment and resolvers may know about this instance at `elementId`. */
+  assignmentContext(elementId: string): AssignmentContext {
+    return { initiator: this.state.initiator, variables: this.state.variables, at: this.now, elementId, ...(this.state.unit ? { unit: this.state.unit } : {}) }
   }
 
   /** `now` as stored in rows and history (computed once: it is read on every event). */

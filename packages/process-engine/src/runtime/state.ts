@@ -54,6 +54,8 @@ export interface InstanceState {
   status: InstanceStatus
   outcome?: string
   initiator: string
+  /** The unit (单位) the case belongs to: selects its calendar and is passed to the resolver. */
+  unit?: string
   businessKey?: string
   /** Set on instances started by a call activity: where to continue when this one ends. */
   parent?: { instanceId: string; tokenId: string }
