@@ -18,6 +18,16 @@ describe('parseDefinition: valid documents', () => {
     if (result.ok) expect(Object.keys(result.definition.elements)).toEqual(['s', 't', 'e'])
   })
 
+  it('accepts diagram interchange (bpmndi) as written by bpmn-js', async () => {
+    const withDi = ok
+      .replace('<bpmn:definitions ', '<bpmn:definitions xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" exporter="bpmn-js" exporterVersion="18.0.0" ')
+      .replace('</bpmn:definitions>', `<bpmndi:BPMNDiagram id="D1"><bpmndi:BPMNPlane id="Pl1" bpmnElement="P">
+        <bpmndi:BPMNShape id="s_di" bpmnElement="s"><dc:Bounds x="1" y="2" width="36" height="36"/></bpmndi:BPMNShape>
+        <bpmndi:BPMNEdge id="f0_di" bpmnElement="f0"><di:waypoint x="1" y="2"/><di:waypoint x="3" y="4"/></bpmndi:BPMNEdge>
+      </bpmndi:BPMNPlane></bpmndi:BPMNDiagram></bpmn:definitions>`)
+    expect(await parseDefinition(withDi)).toMatchObject({ ok: true })
+  })
+
   it('reads every hall attribute on user tasks and processes', async () => {
     const xml = bpmn(`<bpmn:startEvent id="s"/>
       <bpmn:userTask id="t" hall:assignee="post:p1,deptHead:2" hall:approval="ratio:0.6" hall:due="3wd" hall:warn="4h" hall:onTimeout="escalate:role:leader" hall:form="f1">

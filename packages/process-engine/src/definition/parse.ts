@@ -62,7 +62,7 @@ function checkTree(element: ModdleElement, problems: DeployProblem[], ownerId: s
   }
   for (const attr of Object.keys(element.$attrs ?? {})) {
     const reported = problems.some((p) => p.element === id && p.message.includes(`<${attr}>`))
-    if (!attr.startsWith('xmlns') && attr !== 'xsi:type' && !reported) problems.push({ element: id, message: `Unknown attribute ${attr} on ${element.$type}` })
+    if (!attr.startsWith('xmlns') && attr !== 'xsi:type' && attr !== 'xsi:schemaLocation' && !reported) problems.push({ element: id, message: `Unknown attribute ${attr} on ${element.$type}` })
   }
   for (const key of Object.keys(element)) {
     if (key.startsWith('$') || key === 'diagrams' || REFERENCES.has(key)) continue
