@@ -7,7 +7,8 @@
 import { EventEmitter } from 'node:events'
 import { Engine as BpmnEngine } from 'bpmn-engine'
 import { BpmnModdle } from 'bpmn-moddle'
-import { createEngine, createMemoryStore } from '../src/index'
+import { evaluate } from 'feelin'
+import { compileFeel, createEngine, createMemoryStore } from '../src/index'
 
 /** Instances per process: ours 2 × 10,000; bpmn-engine 2 × 1,000 (≥ 2,000 in all, within 3 minutes). */
 const OURS = 10_000
@@ -89,6 +90,19 @@ async function bytesPerWaiting(name: string, run: () => Promise<unknown>) {
   return bytes
 }
 
+function feelRates() {
+  const perSecond = (n: number, run: (i: number) => unknown) => {
+    const started = performance.now()
+    for (let i = 0; i < n; i++) run(i)
+    return n / ((performance.now() - started) / 1000)
+  }
+  const compiled = compileFeel('days > 3 and kind = "leave"')
+  const fast = perSecond(200_000, (i) => compiled.evaluate({ days: i % 7, kind: 'leave' }))
+  const slow = perSecond(5_000, (i) => evaluate('days > 3 and kind = "leave"', { days: i % 7, kind: 'leave' }))
+  console.log(`FEEL condition: compiled once ${fast.toFixed(0)}/s vs feelin evaluate() ${slow.toFixed(0)}/s`)
+}
+
+feelRates()
 if (!gc) console.log('warning: run with node --expose-gc for heap figures (tsx --expose-gc bench/engine.ts)')
 await oursRun(ours.gateway, 500, true) // warm-up
 await theirsRun(theirs.gateway, 200, true)
