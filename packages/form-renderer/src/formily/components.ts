@@ -1,21 +1,20 @@
-import { defineComponent, h } from 'vue'
+import { h, type FunctionalComponent } from 'vue'
 import { connect, createSchemaField, mapProps } from '@formily/vue'
 import {
   Cascader,
-  Checkbox,
   DatePicker,
   FormCollapse,
-  FormGrid,
   FormItem,
   FormTab,
   Input,
   InputNumber,
-  Radio,
   Select,
   Switch,
   TimePicker,
 } from '@formily/element-plus'
 import Divider from '../components/Divider.vue'
+import FormGrid from '../components/FormGrid.vue'
+import OptionGroup from '../components/OptionGroup.vue'
 import Money from '../components/Money.vue'
 import PickerSelect from '../components/PickerSelect.vue'
 import Signature from '../components/Signature.vue'
@@ -24,12 +23,17 @@ import SubTable from '../components/SubTable.vue'
 import Upload from '../components/Upload.vue'
 
 /** One remote-search select serves both pickers; only the search function differs. */
-function picker(kind: 'user' | 'dept') {
-  return defineComponent({
-    name: kind === 'user' ? 'UserPicker' : 'DeptPicker',
-    inheritAttrs: false,
-    setup: (_, { attrs }) => () => h(PickerSelect, { ...attrs, kind }),
-  })
+function picker(kind: 'user' | 'dept'): FunctionalComponent {
+  return Object.assign((_: unknown, { attrs }: { attrs: Record<string, unknown> }) => h(PickerSelect, { ...attrs, kind }), { inheritAttrs: false })
+}
+
+/** Radio and checkbox groups share one component; options come from the field's data source. */
+function optionGroup(kind: 'radio' | 'checkbox') {
+  const group: FunctionalComponent = Object.assign(
+    (_: unknown, { attrs }: { attrs: Record<string, unknown> }) => h(OptionGroup, { ...attrs, kind }),
+    { inheritAttrs: false },
+  )
+  return { Group: connect(group, mapProps({ dataSource: 'options' })) }
 }
 
 /**
@@ -43,8 +47,8 @@ export const components = {
   NumberPicker: InputNumber,
   Money,
   Select,
-  Radio,
-  Checkbox,
+  Radio: optionGroup('radio'),
+  Checkbox: optionGroup('checkbox'),
   Switch,
   DatePicker,
   DateRangePicker: connect(DatePicker, mapProps((props) => ({ type: 'daterange', ...props }))),
@@ -60,6 +64,11 @@ export const components = {
   Divider,
   StaticText,
   Signature,
+}
+
+/** Schema names that Formily's components look up by another name (FormCollapse finds its panels by `FormCollapse.Item`). */
+export const COMPONENT_ALIASES: Readonly<Record<string, string>> = {
+  'FormCollapse.CollapsePanel': 'FormCollapse.Item',
 }
 
 export const { SchemaField } = createSchemaField({ components })

@@ -1,5 +1,6 @@
 import type { EnumItem, FieldSchema, FormSchema } from '@hall/form-schema'
 import type { TreeOption } from '../context'
+import { COMPONENT_ALIASES } from './components'
 
 /**
  * Keys `validate` from @hall/form-schema owns. Formily would check them too, with
@@ -63,7 +64,8 @@ function impliedProps(schema: FieldSchema, component: string | undefined): Json 
     case 'FormCollapse.CollapsePanel':
       return { title: schema.title }
     case 'Select':
-      return { clearable: true, filterable: true }
+      // A persistent dropdown is mounted (and measured) with every select; mount it on first open.
+      return { clearable: true, filterable: true, persistent: false }
     default:
       return {}
   }
@@ -90,7 +92,7 @@ function convert(schema: FieldSchema, inRow: boolean, options: FormilySchemaOpti
   const out: Json = { ...schema }
   for (const key of [...VALIDATION_KEYS, ...HALL_KEYS]) delete out[key]
   const component = componentOf(schema)
-  if (component) out['x-component'] = component
+  if (component) out['x-component'] = COMPONENT_ALIASES[component] ?? component
   out['x-component-props'] = { ...impliedProps(schema, component), ...schema['x-component-props'] }
   const enumOptions = optionsOf(schema, component, options)
   if (enumOptions === undefined) delete out['enum']

@@ -56,7 +56,8 @@ function visit(walk: Walk, key: string, schema: FieldSchema, values: unknown, da
   const address = addressPrefix ? `${addressPrefix}.${key}` : key
   const path = schema.type === 'void' ? dataPrefix : dataPrefix ? `${dataPrefix}.${key}` : key
   const state = walk.states[schema.type === 'void' ? address : path]
-  if (state?.visible === false || schema['x-display'] === 'none') return
+  // The evaluated state already folds `x-display` and reactions together; a reaction may reveal a `none` field.
+  if (state ? !state.visible : schema['x-display'] === 'none') return
   const component = schema['x-component']
   if (schema.type === 'void') {
     if (component === 'StaticText') {
