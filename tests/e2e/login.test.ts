@@ -14,7 +14,9 @@ const VIEWPORTS: { name: string; viewport: Viewport; phone: boolean }[] = [
 ]
 const serverBuilt = existsSync(SERVER_CLI)
 if (!serverBuilt) {
-  console.warn(`e2e login tests skipped: ${SERVER_CLI} does not exist yet. Run pnpm build to run them.`)
+  console.warn(
+    `e2e login tests skipped: ${SERVER_CLI} does not exist yet. Run pnpm build to run them.`,
+  )
 }
 
 async function login(page: Page, username: string, password: string) {
@@ -33,7 +35,9 @@ async function visible(page: Page, selector: string, phone: boolean) {
 }
 
 async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  )
   expect(overflow).toBeLessThanOrEqual(0)
 }
 
@@ -43,7 +47,8 @@ describe.skipIf(!serverBuilt)('signing in to the runtime and the designer', () =
   beforeAll(async () => {
     for (const app of ['runtime', 'designer']) {
       const index = join(REPO_ROOT, 'apps', app, 'dist/index.html')
-      if (!existsSync(index)) throw new Error(`Expected the built ${app} at ${index}. Hint: run pnpm build.`)
+      if (!existsSync(index))
+        throw new Error(`Expected the built ${app} at ${index}. Hint: run pnpm build.`)
     }
     await mkdir(ARTIFACTS, { recursive: true })
     server = await startServer()
@@ -52,99 +57,103 @@ describe.skipIf(!serverBuilt)('signing in to the runtime and the designer', () =
     await server?.stop()
   })
 
-  describe.each(VIEWPORTS)('at $viewport.width×$viewport.height ($name)', ({ name, viewport, phone }) => {
-    let browser: TestBrowser
-    let page: Page
-    const shot = (step: string) => page.screenshot({ path: join(ARTIFACTS, `${name}-${step}.png`), fullPage: true })
+  describe.each(VIEWPORTS)(
+    'at $viewport.width×$viewport.height ($name)',
+    ({ name, viewport, phone }) => {
+      let browser: TestBrowser
+      let page: Page
+      const shot = (step: string) =>
+        page.screenshot({ path: join(ARTIFACTS, `${name}-${step}.png`), fullPage: true })
 
-    beforeAll(async () => {
-      browser = await launchBrowser(viewport)
-      page = await browser.context.newPage()
-    })
-    afterAll(async () => {
-      await browser?.close()
-    })
-
-    it('sends a visitor to the login page and shows why a wrong password fails', async () => {
-      await page.goto(`${server.url}/`)
-      await page.waitForURL(/\/login/)
-      await expectNoHorizontalScroll(page)
-      await shot('01-runtime-login')
-
-      await login(page, 'stu.2023001', 'not-the-password')
-      const error = page.locator('[data-test=login-error]')
-      await error.waitFor()
-      expect(await error.innerText()).toContain('用户名或密码错误')
-      await shot('02-runtime-login-failed')
-    })
-
-    it('signs the student in and greets them by name', async () => {
-      await login(page, 'stu.2023001', PASSWORD)
-      await page.waitForURL(`${server.url}/`)
-      const me = await page.evaluate(async () => {
-        const response = await fetch('/api/auth/me')
-        return ((await response.json()) as { user: { displayName: string } }).user
+      beforeAll(async () => {
+        browser = await launchBrowser(viewport)
+        page = await browser.context.newPage()
       })
-      const greeting = page.locator('[data-test=greeting]')
-      await greeting.waitFor()
-      expect(await greeting.innerText()).toBe(`您好，${me.displayName}`)
-      expect(await page.locator('[data-test=card-cases]').innerText()).toContain('即将上线')
-      await expectNoHorizontalScroll(page)
-      if (phone) expect(await page.locator('.app-layout__aside').count()).toBe(0)
-      await shot('03-runtime-home')
-    })
+      afterAll(async () => {
+        await browser?.close()
+      })
 
-    it("shows the student's profile with the change-password form", async () => {
-      await (await visible(page, 'a[href="/profile"]', phone)).click()
-      await page.waitForURL(`${server.url}/profile`)
-      // Following a link closes the drawer: wait for it to be gone before looking at the page.
-      await page.locator('.el-drawer').waitFor({ state: 'hidden' })
-      await page.locator('[data-test=profile-display-name]').waitFor()
-      expect(await page.locator('[data-test=change-password]').isVisible()).toBe(true)
-      await expectNoHorizontalScroll(page)
-      await shot('04-runtime-profile')
-      await (await visible(page, '.nav-menu .el-menu-item', phone)).first().click()
-      await page.waitForURL(`${server.url}/`)
-      await page.locator('.el-drawer').waitFor({ state: 'hidden' })
-    })
+      it('sends a visitor to the login page and shows why a wrong password fails', async () => {
+        await page.goto(`${server.url}/`)
+        await page.waitForURL(/\/login/)
+        await expectNoHorizontalScroll(page)
+        await shot('01-runtime-login')
 
-    it('switches to English and signs out', async () => {
-      await (await visible(page, '[data-test=language-switch]', phone)).click()
-      await page.locator('[data-test=greeting]').filter({ hasText: 'Hello,' }).waitFor()
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
-      await shot('05-runtime-home-english')
+        await login(page, 'stu.2023001', 'not-the-password')
+        const error = page.locator('[data-test=login-error]')
+        await error.waitFor()
+        expect(await error.innerText()).toContain('用户名或密码错误')
+        await shot('02-runtime-login-failed')
+      })
 
-      await (await visible(page, '[data-test=logout]', phone)).click()
-      await page.waitForURL(/\/login/)
-      await page.getByRole('heading', { name: /Sign in/ }).waitFor()
-    })
+      it('signs the student in and greets them by name', async () => {
+        await login(page, 'stu.2023001', PASSWORD)
+        await page.waitForURL(`${server.url}/`)
+        const me = await page.evaluate(async () => {
+          const response = await fetch('/api/auth/me')
+          return ((await response.json()) as { user: { displayName: string } }).user
+        })
+        const greeting = page.locator('[data-test=greeting]')
+        await greeting.waitFor()
+        expect(await greeting.innerText()).toBe(`您好，${me.displayName}`)
+        expect(await page.locator('[data-test=card-cases]').innerText()).toContain('即将上线')
+        await expectNoHorizontalScroll(page)
+        if (phone) expect(await page.locator('.app-layout__aside').count()).toBe(0)
+        await shot('03-runtime-home')
+      })
 
-    it('shows 无权限 to a student in the designer', async () => {
-      await page.goto(`${server.url}/designer/`)
-      await page.waitForURL(/\/designer\/login/)
-      // The language chosen in the runtime carries over; switch back to Chinese.
-      await page.locator('[data-test=language-switch]').click()
-      await page.getByRole('heading', { name: /登录/ }).waitFor()
+      it("shows the student's profile with the change-password form", async () => {
+        await (await visible(page, 'a[href="/profile"]', phone)).click()
+        await page.waitForURL(`${server.url}/profile`)
+        // Following a link closes the drawer: wait for it to be gone before looking at the page.
+        await page.locator('.el-drawer').waitFor({ state: 'hidden' })
+        await page.locator('[data-test=profile-display-name]').waitFor()
+        expect(await page.locator('[data-test=change-password]').isVisible()).toBe(true)
+        await expectNoHorizontalScroll(page)
+        await shot('04-runtime-profile')
+        await (await visible(page, '.nav-menu .el-menu-item', phone)).first().click()
+        await page.waitForURL(`${server.url}/`)
+        await page.locator('.el-drawer').waitFor({ state: 'hidden' })
+      })
 
-      await login(page, 'stu.2023001', PASSWORD)
-      await page.waitForURL(/\/designer\/forbidden/)
-      expect(await page.locator('[data-test=forbidden]').innerText()).toContain('无权限')
-      await expectNoHorizontalScroll(page)
-      await shot('06-designer-forbidden')
-      await page.locator('[data-test=switch-account]').click()
-      await page.waitForURL(/\/designer\/login/)
-    })
+      it('switches to English and signs out', async () => {
+        await (await visible(page, '[data-test=language-switch]', phone)).click()
+        await page.locator('[data-test=greeting]').filter({ hasText: 'Hello,' }).waitFor()
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+        await shot('05-runtime-home-english')
 
-    it('shows the item list to the county hall administrator', async () => {
-      await login(page, 'county.hall', PASSWORD)
-      await page.waitForURL(`${server.url}/designer/`)
-      const empty = page.locator('[data-test=items-empty]')
-      await empty.waitFor()
-      expect(await empty.innerText()).toContain('暂无事项')
-      await expectNoHorizontalScroll(page)
-      await shot('07-designer-items')
-      await (await visible(page, '[data-test=logout]', phone)).click()
-      await page.waitForURL(/\/designer\/login/)
-    })
-  })
+        await (await visible(page, '[data-test=logout]', phone)).click()
+        await page.waitForURL(/\/login/)
+        await page.getByRole('heading', { name: /Sign in/ }).waitFor()
+      })
+
+      it('shows 无权限 to a student in the designer', async () => {
+        await page.goto(`${server.url}/designer/`)
+        await page.waitForURL(/\/designer\/login/)
+        // The language chosen in the runtime carries over; switch back to Chinese.
+        await page.locator('[data-test=language-switch]').click()
+        await page.getByRole('heading', { name: /登录/ }).waitFor()
+
+        await login(page, 'stu.2023001', PASSWORD)
+        await page.waitForURL(/\/designer\/forbidden/)
+        expect(await page.locator('[data-test=forbidden]').innerText()).toContain('无权限')
+        await expectNoHorizontalScroll(page)
+        await shot('06-designer-forbidden')
+        await page.locator('[data-test=switch-account]').click()
+        await page.waitForURL(/\/designer\/login/)
+      })
+
+      it('shows the item list to the county hall administrator', async () => {
+        await login(page, 'county.hall', PASSWORD)
+        await page.waitForURL(`${server.url}/designer/`)
+        const empty = page.locator('[data-test=items-empty]')
+        await empty.waitFor()
+        expect(await empty.innerText()).toContain('暂无事项')
+        await expectNoHorizontalScroll(page)
+        await shot('07-designer-items')
+        await (await visible(page, '[data-test=logout]', phone)).click()
+        await page.waitForURL(/\/designer\/login/)
+      })
+    },
+  )
 })

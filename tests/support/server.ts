@@ -25,7 +25,11 @@ async function freePort(): Promise<number> {
     probe.once('error', reject)
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
     })
   })
 }
@@ -41,13 +45,21 @@ function exited(child: ChildProcess): Promise<void> {
  * and resolves once `GET /api/ready` answers 200.
  */
 export async function startServer(): Promise<RunningServer> {
-  if (!existsSync(SERVER_CLI)) throw new Error(`Expected the built server at ${SERVER_CLI}, but it is missing. Hint: run pnpm build.`)
+  if (!existsSync(SERVER_CLI))
+    throw new Error(
+      `Expected the built server at ${SERVER_CLI}, but it is missing. Hint: run pnpm build.`,
+    )
   const port = await freePort()
   const dataDir = await mkdtemp(join(tmpdir(), 'hall-e2e-data-'))
   const url = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, [SERVER_CLI, 'start'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, HALL_PORT: String(port), HALL_HOST: '127.0.0.1', HALL_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      HALL_PORT: String(port),
+      HALL_HOST: '127.0.0.1',
+      HALL_DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   // Kept for the failure message: a server that dies at start says why in its own output.
@@ -72,12 +84,19 @@ export async function startServer(): Promise<RunningServer> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       await stop()
-      throw new Error(`Expected the server to start, but it exited with code ${child.exitCode}:\n${output}`)
+      throw new Error(
+        `Expected the server to start, but it exited with code ${child.exitCode}:\n${output}`,
+      )
     }
-    const ready = await fetch(`${url}/api/ready`).then((r) => r.status === 200, () => false)
+    const ready = await fetch(`${url}/api/ready`).then(
+      (r) => r.status === 200,
+      () => false,
+    )
     if (ready) return { url, stop }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   await stop()
-  throw new Error(`Expected ${url}/api/ready to answer 200 within ${READY_TIMEOUT_MS} ms, but it did not:\n${output}`)
+  throw new Error(
+    `Expected ${url}/api/ready to answer 200 within ${READY_TIMEOUT_MS} ms, but it did not:\n${output}`,
+  )
 }

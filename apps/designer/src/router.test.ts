@@ -22,7 +22,10 @@ function userWith(role: RoleName): Me {
 
 async function openDesignerAs(role: RoleName) {
   const body = JSON.stringify({ user: userWith(role), csrfToken: 't' })
-  vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(body, { status: 200 }))))
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => Promise.resolve(new Response(body, { status: 200 }))),
+  )
   const pinia = createPinia()
   const router = createDesignerRouter(pinia, createMemoryHistory())
   const wrapper = mount(HallRoot, {

@@ -1,6 +1,13 @@
 import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw } from 'vue-router'
 import type { Pinia } from 'pinia'
-import { installAuthGuard, LoginView, ProfileView, ROUTE_NAMES, useSessionStore, type RoleName } from '@hall/web-common'
+import {
+  installAuthGuard,
+  LoginView,
+  ProfileView,
+  ROUTE_NAMES,
+  useSessionStore,
+  type RoleName,
+} from '@hall/web-common'
 import DesignerShell from './components/DesignerShell.vue'
 import ForbiddenView from './views/ForbiddenView.vue'
 import ItemsView from './views/ItemsView.vue'
@@ -23,7 +30,10 @@ export const routes: RouteRecordRaw[] = [
 ]
 
 /** The designer's router: served under /designer/, open to administrators only. */
-export function createDesignerRouter(pinia: Pinia, history: RouterHistory = createWebHistory('/designer/')) {
+export function createDesignerRouter(
+  pinia: Pinia,
+  history: RouterHistory = createWebHistory('/designer/'),
+) {
   useSessionStore(pinia).restrictToRoles(DESIGNER_ROLES)
   const router = createRouter({ history, routes })
   installAuthGuard(router)

@@ -30,5 +30,9 @@ export class ApiError extends Error {
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false
   const error = (value as { error: unknown }).error
-  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string'
+  )
 }

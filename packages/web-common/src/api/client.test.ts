@@ -22,7 +22,7 @@ describe('api client', () => {
     expect(fetch.mock.calls[0]?.[1]?.credentials).toBe('same-origin')
   })
 
-  it("prefers the hall_csrf cookie, which follows a sign-in made in another tab", async () => {
+  it('prefers the hall_csrf cookie, which follows a sign-in made in another tab', async () => {
     const fetch = stubFetch({ 'POST /api/auth/logout': jsonResponse(204) })
     setCsrfToken('older')
     document.cookie = 'hall_csrf=from-cookie'
@@ -38,7 +38,9 @@ describe('api client', () => {
   })
 
   it('sends the login as JSON', async () => {
-    const fetch = stubFetch({ 'POST /api/auth/login': jsonResponse(200, { user: {}, csrfToken: 'x' }) })
+    const fetch = stubFetch({
+      'POST /api/auth/login': jsonResponse(200, { user: {}, csrfToken: 'x' }),
+    })
     await call(api.auth.login.$post({ json: { username: 'a', password: 'b' } }))
     expect(fetch.mock.calls[0]?.[1]?.body).toBe('{"username":"a","password":"b"}')
   })
@@ -46,7 +48,11 @@ describe('api client', () => {
   it('turns the error shape into an ApiError with code, message and fields', async () => {
     stubFetch({
       'POST /api/auth/password': jsonResponse(400, {
-        error: { code: 'FORM_INVALID', message: '密码不符合要求', fields: { newPassword: '至少 10 位' } },
+        error: {
+          code: 'FORM_INVALID',
+          message: '密码不符合要求',
+          fields: { newPassword: '至少 10 位' },
+        },
       }),
     })
     const error = await call(
@@ -63,11 +69,20 @@ describe('api client', () => {
 
   it('reports a page that is not our JSON (a proxy error) as UNEXPECTED_RESPONSE', async () => {
     stubFetch({ 'GET /api/auth/me': new Response('<html>Bad Gateway</html>', { status: 502 }) })
-    await expect(call(api.auth.me.$get())).rejects.toMatchObject({ status: 502, code: 'UNEXPECTED_RESPONSE' })
+    await expect(call(api.auth.me.$get())).rejects.toMatchObject({
+      status: 502,
+      code: 'UNEXPECTED_RESPONSE',
+    })
   })
 
   it('reports an unreachable server as NETWORK_ERROR', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))))
-    await expect(call(api.auth.me.$get())).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' })
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    )
+    await expect(call(api.auth.me.$get())).rejects.toMatchObject({
+      status: 0,
+      code: 'NETWORK_ERROR',
+    })
   })
 })

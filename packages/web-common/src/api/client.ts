@@ -56,7 +56,11 @@ export const api = hc<AppType>('/api', { fetch: hallFetch })
 
 /** The body of the success answers of a typed call (204 answers have none worth reading). */
 export type OkBody<R> =
-  R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? T : never) : never
+  R extends ClientResponse<infer T, infer S, infer _F>
+    ? S extends SuccessStatusCode
+      ? T
+      : never
+    : never
 
 /**
  * Awaits a typed call and returns its success body, or throws an `ApiError` carrying the server's

@@ -11,7 +11,10 @@ function i18nIn(locale: 'zh-CN' | 'en') {
 
 describe('describeError', () => {
   it("uses the server's zh-CN message in Chinese", () => {
-    const error = new ApiError(401, { code: 'LOGIN_FAILED', message: '用户名或密码错误，还可尝试 2 次' })
+    const error = new ApiError(401, {
+      code: 'LOGIN_FAILED',
+      message: '用户名或密码错误，还可尝试 2 次',
+    })
     expect(describeError(error, i18nIn('zh-CN'))).toBe('用户名或密码错误，还可尝试 2 次')
   })
 
@@ -33,6 +36,8 @@ describe('describeError', () => {
 
   it('gives the HTTP status of a response that is not ours', () => {
     const error = new ApiError(502, { code: 'UNEXPECTED_RESPONSE' })
-    expect(describeError(error, i18nIn('zh-CN'))).toBe('服务器暂时无法处理请求（502），请稍后重试。')
+    expect(describeError(error, i18nIn('zh-CN'))).toBe(
+      '服务器暂时无法处理请求（502），请稍后重试。',
+    )
   })
 })

@@ -18,7 +18,7 @@ const en: typeof zhCN = {
     usernameRequired: 'Enter your username',
     passwordRequired: 'Enter your password',
     lockedTitle: 'Account locked',
-    lockedHint: 'Try again later, or ask your unit administrator to unlock it.',
+    lockedHint: 'To unlock it sooner, ask your unit administrator.',
   },
   layout: {
     openMenu: 'Open menu',

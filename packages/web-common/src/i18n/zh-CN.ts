@@ -16,7 +16,7 @@ export default {
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
     lockedTitle: '账号已锁定',
-    lockedHint: '请稍后再试，或联系单位管理员解锁。',
+    lockedHint: '如需立即解锁，请联系单位管理员。',
   },
   layout: {
     openMenu: '打开菜单',

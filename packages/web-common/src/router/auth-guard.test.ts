@@ -74,7 +74,9 @@ describe('installAuthGuard', () => {
     const fetch = stubFetch({ 'GET /api/auth/me': signedIn() })
     const { router } = guardedApp()
     await router.push('/profile')
-    fetch.mockResolvedValue(jsonResponse(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } }))
+    fetch.mockResolvedValue(
+      jsonResponse(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } }),
+    )
 
     await expect(useSessionStore().changePassword('a', 'b')).rejects.toThrow('UNAUTHENTICATED')
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('login'))
@@ -83,7 +85,10 @@ describe('installAuthGuard', () => {
   })
 
   it('shows the login page when the server cannot be reached', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
+    )
     const { router } = guardedApp()
     await router.push('/')
     expect(router.currentRoute.value.name).toBe('login')

@@ -17,7 +17,10 @@ export function installAuthGuard(router: Router): void {
     // Before the first answer, the guard itself decides; afterwards only a live session can be lost.
     if (!session.isAuthenticated) return
     session.forget()
-    void router.push({ name: ROUTE_NAMES.login, query: { redirect: router.currentRoute.value.fullPath } })
+    void router.push({
+      name: ROUTE_NAMES.login,
+      query: { redirect: router.currentRoute.value.fullPath },
+    })
   })
   router.beforeEach(async (to) => {
     const session = useSessionStore()

@@ -9,7 +9,10 @@ import { createHallI18n } from '../i18n'
 export function jsonResponse(status: number, body?: unknown): Response {
   return body === undefined
     ? new Response(null, { status })
-    : new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+    : new Response(JSON.stringify(body), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      })
 }
 
 type FetchHandler = (path: string, init: RequestInit) => Response | Promise<Response>
@@ -47,7 +50,10 @@ const Page = (name: string) => defineComponent({ name, render: () => h('p', name
 export function createTestApp(routes: RouteRecordRaw[] = []) {
   const pinia = createPinia()
   setActivePinia(pinia)
-  const i18n = createHallI18n({ 'zh-CN': { app: { title: '测试应用' } }, en: { app: { title: 'Test app' } } })
+  const i18n = createHallI18n({
+    'zh-CN': { app: { title: '测试应用' } },
+    en: { app: { title: 'Test app' } },
+  })
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [

@@ -4,9 +4,14 @@ import { createTestApp, jsonResponse, makeMe, stubFetch } from '../testing/test-
 import LoginView from './LoginView.vue'
 
 async function mountLogin() {
-  const app = createTestApp([{ path: '/login', name: 'login', component: LoginView, meta: { public: true } }])
+  const app = createTestApp([
+    { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+  ])
   await app.router.push('/login?redirect=/profile')
-  const wrapper = mount(LoginView, { global: { plugins: [...app.plugins] }, attachTo: document.body })
+  const wrapper = mount(LoginView, {
+    global: { plugins: [...app.plugins] },
+    attachTo: document.body,
+  })
   return { wrapper, router: app.router }
 }
 
@@ -32,7 +37,9 @@ describe('LoginView', () => {
     const { wrapper } = await mountLogin()
     await fillAndSubmit(wrapper)
     await vi.waitFor(() =>
-      expect(wrapper.find('[data-test=login-error]').text()).toContain('用户名或密码不正确，还可尝试 4 次'),
+      expect(wrapper.find('[data-test=login-error]').text()).toContain(
+        '用户名或密码不正确，还可尝试 4 次',
+      ),
     )
     expect((wrapper.find('input[name=password]').element as HTMLInputElement).value).toBe('')
   })
