@@ -6,6 +6,13 @@
  * for optimistic locking; tasks, jobs and history are rows. `claimDueJobs` is
  * `SELECT … FOR UPDATE SKIP LOCKED` + `UPDATE … SET lock_owner, lock_expires_at`.
  * All instants are ISO-8601 UTC strings (`Date#toISOString()`); map them to timestamptz.
+ *
+ * READ COMMITTED is enough: every command that writes tasks or jobs also saves its instance
+ * with a version check, so concurrent commands on one instance serialise in `saveInstance`
+ * (the loser gets VersionConflict, its transaction rolls back, the engine retries).
+ * `insertInstance` always precedes rows that reference the instance; a call activity's
+ * parent and child instances are written in the same transaction. Useful columns to copy
+ * out of the state on save: status, definitionId, initiator, unit, businessKey, clock.due.
  */
 import type { InstanceState } from '../runtime/state'
 
