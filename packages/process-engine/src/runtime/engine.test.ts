@@ -19,6 +19,15 @@ describe('engine: leave approval example', () => {
     expect((await engine.getInstance(id))!.status).toBe('completed')
     expect(await types(id)).toContain('process.completed')
   })
+
+  it('tells the form renderer the form key and field permissions of a task', async () => {
+    const { engine, openTasks } = setup()
+    const id = await engine.start({ definitionId: (await engine.deploy(leave)).id, initiator: 'u1', variables: { days: 1 } })
+    expect(await engine.taskForm((await openTasks(id))[0]!.id)).toEqual({
+      form: 'leave',
+      fields: [{ path: 'days', mode: 'readonly' }, { path: 'reviewComment', mode: 'editable' }],
+    })
+  })
 })
 
 describe('engine: units', () => {

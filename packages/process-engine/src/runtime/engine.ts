@@ -5,7 +5,7 @@
 import { parseAssignees } from '../assignment/spec'
 import type { AssignmentResolver } from '../assignment/resolver'
 import { builtinHandlers, type ServiceHandler } from '../behaviors/service-task'
-import type { ProcessDefinition } from '../definition/model'
+import type { FieldMode, ProcessDefinition } from '../definition/model'
 import { parseDefinition } from '../definition/parse'
 import { DeployError, EngineError, ErrorCode, VersionConflict } from '../errors'
 import { createCalendar, type Calendar } from '../time/calendar'
@@ -224,6 +224,16 @@ export function createEngine(options: EngineOptions) {
     jobs: (instanceId: string) => store.transaction((tx) => tx.findJobs({ instanceId })),
     /** The compiled definition (for field permissions, forms and the designer's test run). */
     definition: (id: string) => store.transaction((tx) => definitionFor(tx, id)),
+
+    /** The form key and per-field permissions (hall:form, hall:fieldPermission) of a task's step. */
+    async taskForm(taskId: string): Promise<{ form: string | null; fields: { path: string; mode: FieldMode }[] }> {
+      return store.transaction(async (tx) => {
+        const task = await tx.getTask(taskId)
+        if (!task) throw new EngineError(ErrorCode.TASK_NOT_FOUND, `Task ${taskId} does not exist`)
+        const step = (await definitionFor(tx, task.definitionId)).elements[task.element]?.userTask
+        return { form: step?.form ?? null, fields: step?.fields ?? [] }
+      })
+    },
   }
 }
 
