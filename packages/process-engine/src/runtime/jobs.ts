@@ -58,6 +58,8 @@ async function fireTaskDeadline(run: Run, job: JobRow): Promise<void> {
     const context = run.assignmentContext(task.element)
     const { users } = await resolveAssignees(action.to, context, run.env.resolver)
     const to = users.length ? users : (await resolveAssignees(run.env.fallbackAssignee, context, run.env.resolver)).users
+    // Nobody to escalate to: the task stays with its current assignee rather than with no one.
+    if (!to.length) return run.emit('task.escalation-failed', { element: task.element, taskId: task.id, data: { assignees, reason: 'nobody resolved' } })
     await run.tx.updateTask({ ...task, assignee: to.length === 1 ? to[0]! : null, candidates: to.length === 1 ? [] : to, owner: null })
     return run.emit('task.escalated', { element: task.element, taskId: task.id, data: { assignees: to } })
   }
