@@ -61,7 +61,8 @@ describe('HallForm in Chromium: a 200-field form', () => {
     await expect.poll(() => errors().count()).toBe(missing.length)
     expect(await page.locator('[data-test=error-summary]').innerText()).toContain(`有 ${missing.length} 处需要修改`)
     expect(await item(missing[0]!).innerText()).toContain(`“字段 ${missing[0]}”为必填项`)
-    await page.screenshot({ path: join(ARTIFACTS, 'form-renderer-01-errors.png'), fullPage: false })
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.screenshot({ path: join(ARTIFACTS, 'form-renderer-01-errors.png') })
     expect(await page.evaluate(() => window.hallFixture.submitted.length)).toBe(0)
 
     // Errors clear as the fields are fixed, then the form submits.
@@ -72,6 +73,6 @@ describe('HallForm in Chromium: a 200-field form', () => {
 
     const [record] = await page.evaluate(() => window.hallFixture.submitted)
     expect(record).toMatchObject({ f0: '值 1', f1: 42, f7: '否', f192: '值 193' })
-    await page.screenshot({ path: join(ARTIFACTS, 'form-renderer-02-submitted.png'), fullPage: false })
+    await page.screenshot({ path: join(ARTIFACTS, 'form-renderer-02-submitted.png') })
   })
 })

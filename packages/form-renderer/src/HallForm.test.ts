@@ -45,6 +45,27 @@ describe('HallForm in edit mode', () => {
     expect(item(wrapper, '医院证明').find('.formily-element-plus-form-item-asterisk').exists()).toBe(true)
   })
 
+  it("still runs Formily's own expression reactions", async () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        kind: { type: 'string', title: '类型', 'x-component': 'Input' },
+        extra: {
+          type: 'string',
+          title: '补充',
+          'x-component': 'Input',
+          'x-reactions': { dependencies: ['kind'], fulfill: { state: { visible: '{{$deps[0] === "other"}}' } } },
+        },
+      },
+    } as const
+    const wrapper = await render({ schema, modelValue: { kind: 'a' } })
+    expect(wrapper.text()).not.toContain('补充')
+
+    await item(wrapper, '类型').find('input').setValue('other')
+    await flushPromises()
+    expect(wrapper.text()).toContain('补充')
+  })
+
   it('works out the total of the expense column as rows are edited', async () => {
     const wrapper = await render({ modelValue: { ...validLeave } })
     const amount = wrapper.findAll('[data-test=sub-table-row]')[1]!.findAll('input[type=number]')[0]!

@@ -1,6 +1,7 @@
 import { isField, isVoidField, type Form, type GeneralField } from '@formily/core'
 import { toJS } from '@formily/reactive'
 import { evaluateReactions, type FieldState, type FieldStates, type FormSchema, type FormValues } from '@hall/form-schema'
+import { drivenPaths } from './driven-paths'
 import { isRowPath, toFormilyPath } from './paths'
 
 function sameState(a: FieldState, b: FieldState): boolean {
@@ -15,13 +16,14 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * Pushes one state into a Formily field. `required` only draws the asterisk: the
- * check itself is `validate`'s. `disabled` never unlocks a field a permission or
- * the schema made read-only.
+ * check itself is `validate`'s. Visibility and `disabled` only where our reactions
+ * drive them (`driven`); `disabled` never unlocks a field a permission or the schema locked.
  */
-function applyState(field: GeneralField, state: FieldState): void {
-  field.visible = state.visible
+function applyState(field: GeneralField, state: FieldState, driven: boolean): void {
+  if (driven) field.visible = state.visible
   if (!isField(field)) return
   field.setDecoratorProps({ asterisk: state.required })
+  if (!driven) return
   if (state.disabled && field.pattern === 'editable') field.pattern = 'disabled'
   else if (!state.disabled && field.pattern === 'disabled') field.pattern = 'editable'
 }
@@ -42,6 +44,7 @@ export interface ReactionSync {
  */
 export function createReactionSync(schema: FormSchema, initialValues: FormValues): ReactionSync {
   let states = evaluateReactions(schema, initialValues)
+  const driven = drivenPaths(schema)
   return {
     get states() {
       return states
@@ -58,14 +61,14 @@ export function createReactionSync(schema: FormSchema, initialValues: FormValues
         const old = before[path]
         if (isRowPath(path) || (old && sameState(old, state))) continue
         const field = form.query(path).take()
-        if (field) applyState(field, state)
+        if (field) applyState(field, state, driven.has(path))
       }
       return next
     },
     init(field) {
       const key = isVoidField(field) ? field.address.toString() : field.path.toString()
       const state = states[key]
-      if (state) applyState(field, state)
+      if (state) applyState(field, state, driven.has(key))
     },
   }
 }
