@@ -55,6 +55,16 @@ describe('event sub-process', () => {
     expect(await t.waiting()).toEqual(['After'])
   })
 
+  it('error: catches an error end event of its scope, then the scope completes normally', async () => {
+    const failing = `<bpmn:startEvent id="ss"/><bpmn:endEvent id="fail"><bpmn:errorEventDefinition errorRef="E"/></bpmn:endEvent>${flows('ss->fail#i1')}
+      ${eventSub('OnError', '<bpmn:startEvent id="caught"><bpmn:errorEventDefinition errorRef="E"/></bpmn:startEvent>', `<bpmn:userTask id="Fix" hall:assignee="user:u2"/><bpmn:endEvent id="fe"/>${flows('caught->Fix#i2', 'Fix->fe#i3')}`)}`
+    const t = await start(bpmn(`<bpmn:startEvent id="s"/><bpmn:subProcess id="Sub">${failing}</bpmn:subProcess><bpmn:userTask id="After" hall:assignee="user:dir"/><bpmn:endEvent id="e"/>${flows('s->Sub', 'Sub->After', 'After->e')}`)
+      .replace('<bpmn:process', '<bpmn:error id="E" errorCode="BAD"/><bpmn:process'))
+    expect(await t.waiting()).toEqual(['Fix'])
+    await t.engine.complete((await t.openTasks(t.id))[0]!.id, { by: 'u2' })
+    expect(await t.waiting()).toEqual(['After'])
+  })
+
   it('rejects event sub-processes with flows or a none start, and timer starts at process level', async () => {
     const { engine } = setup()
     const bad = bpmn(`${main}<bpmn:startEvent id="t0">${timer('P1D')}</bpmn:startEvent>${eventSub('Es', '<bpmn:startEvent id="none"/>', `<bpmn:endEvent id="x"/>${flows('none->x#x1')}`)}${mainFlows}${flows('t0->e#x2')}`)

@@ -6,7 +6,7 @@
 import type { Run } from '../runtime/run'
 import { InstanceStatus, type Token } from '../runtime/state'
 import { armBoundaries } from './catch'
-import { armEventSubProcesses } from './event-sub-process'
+import { armEventSubProcesses, rootOwner, startEventSubProcess } from './event-sub-process'
 import { errorCatcher } from './service-task'
 import type { Behavior } from './types'
 
@@ -43,7 +43,9 @@ export async function terminateScope(run: Run, scope: string | undefined): Promi
 
 /** Propagate a BPMN error from `scope` outwards; uncaught at process level, the instance ends with it. */
 export async function throwError(run: Run, scope: string | undefined, code: string): Promise<void> {
+  // Innermost first: an error event sub-process of the scope, then an error boundary on it.
   for (let scopeToken: Token | undefined = scope ? run.token(scope) : undefined; scopeToken; scopeToken = scopeToken.scope ? run.token(scopeToken.scope) : undefined) {
+    if (await catchInScope(run, scopeToken.element, scopeToken.id, code)) return
     const catcher = errorCatcher(run, run.element(scopeToken.element), code)
     if (catcher) {
       await run.cancelToken(scopeToken, `error:${code}`)
@@ -51,5 +53,17 @@ export async function throwError(run: Run, scope: string | undefined, code: stri
       return
     }
   }
+  if (await catchInScope(run, undefined, rootOwner(run), code)) return
   await run.end(InstanceStatus.terminated, `error:${code}`)
+}
+
+/** Start the scope's error event sub-process for `code`, if it has one. */
+async function catchInScope(run: Run, scopeElement: string | undefined, ownerId: string, code: string): Promise<boolean> {
+  const handler = Object.values(run.def.elements).find((es) => {
+    const trigger = es.triggeredByEvent && es.parent === scopeElement ? run.element(es.start!).trigger : undefined
+    return trigger?.kind === 'error' && (!trigger.code || trigger.code === code)
+  })
+  if (!handler) return false
+  await startEventSubProcess(run, ownerId, handler.start!)
+  return true
 }

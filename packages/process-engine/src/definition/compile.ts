@@ -115,14 +115,14 @@ export function compileProcess(process: ModdleElement, problems: Problems): Proc
   if (!starts.length) problems.push({ element: key, message: 'Expected at least one start event, but found none' })
   for (const sub of Object.values(elements).filter((e) => e.kind === 'subProcess')) {
     const inner = Object.values(elements).filter((e) => e.kind === 'startEvent' && e.parent === sub.id)
-    const kinds = sub.triggeredByEvent ? ['timer', 'message'] : ['none']
+    const kinds = sub.triggeredByEvent ? ['timer', 'message', 'error'] : ['none']
     if (inner.length !== 1 || !kinds.includes(inner[0]!.trigger?.kind ?? '')) {
       problems.push({ element: sub.id, message: `Expected exactly one ${kinds.join(' or ')} start event inside the ${sub.triggeredByEvent ? 'event ' : ''}sub-process, but found ${inner.length === 1 ? `a ${inner[0]!.trigger?.kind ?? 'unsupported'} one` : inner.length}` })
     } else sub.start = inner[0]!.id
     if (sub.triggeredByEvent && (sub.incoming.length || sub.outgoing.length)) problems.push({ element: sub.id, message: 'Expected no sequence flows on an event sub-process, but found some' })
   }
   for (const start of starts) {
-    if (start.trigger?.kind === 'timer') problems.push({ element: start.id, message: 'Timer start events are supported inside event sub-processes only' })
+    if (start.trigger?.kind === 'timer' || start.trigger?.kind === 'error') problems.push({ element: start.id, message: `${start.trigger.kind === 'timer' ? 'Timer' : 'Error'} start events are supported inside event sub-processes only` })
   }
   const promise = str(process.promise)
   const itemType = str(process.itemType)
@@ -205,7 +205,7 @@ function extensions(el: ModdleElement, type: string): ModdleElement[] {
 }
 
 const ALLOWED_TRIGGERS: Record<string, readonly EventTrigger['kind'][]> = {
-  startEvent: ['none', 'message', 'timer'],
+  startEvent: ['none', 'message', 'timer', 'error'],
   endEvent: ['none', 'terminate', 'error'],
   intermediateCatchEvent: ['timer', 'message'],
   intermediateThrowEvent: ['none'],
