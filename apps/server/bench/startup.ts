@@ -28,7 +28,9 @@ const freePort = () =>
 async function startOnce(env: Record<string, string>, measureIdle: boolean) {
   const port = await freePort()
   const started = performance.now()
-  const child = spawn(process.execPath, [CLI, 'start'], { env: { ...process.env, ...env, HALL_PORT: String(port), HALL_LOG_LEVEL: 'warn' }, stdio: 'ignore' })
+  // Only the variables given here choose the database: the bench's own DATABASE_URL is not passed on.
+  const { DATABASE_URL: _ours, ...inherited } = process.env
+  const child = spawn(process.execPath, [CLI, 'start'], { env: { ...inherited, ...env, HALL_PORT: String(port), HALL_LOG_LEVEL: 'warn' }, stdio: 'ignore' })
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
