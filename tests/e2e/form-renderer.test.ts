@@ -23,7 +23,10 @@ describe('HallForm in Chromium: a 200-field form', () => {
   let page: Page
 
   /** The form item labelled `字段 n`. */
-  const item = (n: number) => page.locator('.formily-element-plus-form-item').filter({ has: page.locator(`label:text-is("字段 ${n}")`) })
+  const item = (n: number) =>
+    page
+      .locator('.formily-element-plus-form-item')
+      .filter({ has: page.locator(`label:text-is("字段 ${n}")`) })
   const errors = () => page.locator('.formily-element-plus-form-item-error-help')
 
   beforeAll(async () => {
@@ -59,7 +62,9 @@ describe('HallForm in Chromium: a 200-field form', () => {
 
     await page.locator('[data-test=submit]').click()
     await expect.poll(() => errors().count()).toBe(missing.length)
-    expect(await page.locator('[data-test=error-summary]').innerText()).toContain(`有 ${missing.length} 处需要修改`)
+    expect(await page.locator('[data-test=error-summary]').innerText()).toContain(
+      `有 ${missing.length} 处需要修改`,
+    )
     expect(await item(missing[0]!).innerText()).toContain(`“字段 ${missing[0]}”为必填项`)
     await page.evaluate(() => window.scrollTo(0, 0))
     await page.screenshot({ path: join(ARTIFACTS, 'form-renderer-01-errors.png') })

@@ -27,14 +27,25 @@ function median(values: readonly number[]): number {
 
 const round = (ms: number) => Math.round(ms * 10) / 10
 
+/** What a case renders: a scenario of HallForm, or the bare Element Plus floor to compare with. */
+type Subject = { readonly scenario: Scenario } | { readonly baselineFields: number }
+
 /** A fresh page per run, so no run profits from the previous one's warm caches of the same form. */
-async function measure(page: Page, url: string, scenario: Scenario, withValidation: boolean) {
+async function measure(page: Page, url: string, subject: Subject, withValidation: boolean) {
   await page.goto(url)
   await page.waitForFunction(() => 'hallFixture' in window)
-  const renderMs = await page.evaluate((s) => window.hallFixture.render(s), scenario)
+  const renderMs =
+    'scenario' in subject
+      ? await page.evaluate((s) => window.hallFixture.render(s), subject.scenario)
+      : await page.evaluate((n) => window.hallFixture.renderBaseline(n), subject.baselineFields)
   if (!withValidation) return { renderMs, totalMs: renderMs }
   const verdict = await page.evaluate(() => window.hallFixture.validate())
-  return { renderMs, validateMs: verdict.ms, errors: verdict.errors, totalMs: renderMs + verdict.ms }
+  return {
+    renderMs,
+    validateMs: verdict.ms,
+    errors: verdict.errors,
+    totalMs: renderMs + verdict.ms,
+  }
 }
 
 async function main(): Promise<void> {
@@ -48,14 +59,27 @@ async function main(): Promise<void> {
   })
   try {
     const page = await browser.newPage()
-    const cases: { name: string; scenario: Scenario; validate: boolean }[] = [
-      { name: 'render 200-field form', scenario: { kind: 'wide', fields: 200 }, validate: false },
-      { name: 'render + validate 50x50 sub-table', scenario: { kind: 'table', rows: 50, columns: 50, valid: false }, validate: true },
+    const cases: { name: string; subject: Subject; validate: boolean }[] = [
+      {
+        name: 'render 200-field form',
+        subject: { scenario: { kind: 'wide', fields: 200 } },
+        validate: false,
+      },
+      {
+        name: 'render + validate 50x50 sub-table',
+        subject: { scenario: { kind: 'table', rows: 50, columns: 50, valid: false } },
+        validate: true,
+      },
+      {
+        name: 'floor: 200 bare Element Plus inputs, no Formily',
+        subject: { baselineFields: 200 },
+        validate: false,
+      },
     ]
-    for (const { name, scenario, validate } of cases) {
+    for (const { name, subject, validate } of cases) {
       const totals: number[] = []
       for (let run = 1; run <= RUNS; run++) {
-        const result = await measure(page, `${server.url}/index.html`, scenario, validate)
+        const result = await measure(page, `${server.url}/index.html`, subject, validate)
         totals.push(result.totalMs)
         console.log(JSON.stringify({ case: name, run, ...result }))
       }

@@ -6,17 +6,9 @@ import { leaveDictionaries, leaveForm, validLeave } from '../fixture/schemas'
 
 type Props = InstanceType<typeof HallForm>['$props']
 
-/** Element Plus's date picker takes ~1 s to mount in happy-dom; these tests type dates as text. */
-const dateStub = {
-  props: ['modelValue'],
-  emits: ['update:modelValue'],
-  template: '<input class="date-stub" :value="modelValue" @input="$emit(\'update:modelValue\', $event.target.value)" />',
-}
-
 async function render(props: Partial<Props> = {}) {
   const wrapper = mount(HallForm, {
     props: { schema: leaveForm, dictionaries: leaveDictionaries, ...props },
-    global: { stubs: { ElDatePicker: dateStub } },
   })
   await flushPromises()
   return wrapper
@@ -24,7 +16,9 @@ async function render(props: Partial<Props> = {}) {
 
 /** The FormItem around the field titled `label`. */
 function item(wrapper: Awaited<ReturnType<typeof render>>, label: string) {
-  const found = wrapper.findAll('.formily-element-plus-form-item').find((el) => el.find('label').text() === label)
+  const found = wrapper
+    .findAll('.formily-element-plus-form-item')
+    .find((el) => el.find('label').text() === label)
   if (!found) throw new Error(`Expected a form item labelled ${label}, but there is none.`)
   return found
 }
@@ -42,7 +36,9 @@ describe('HallForm in edit mode', () => {
     await wrapper.setProps({ modelValue: { ...validLeave, leaveType: 'sick' } })
     await flushPromises()
 
-    expect(item(wrapper, '医院证明').find('.formily-element-plus-form-item-asterisk').exists()).toBe(true)
+    expect(
+      item(wrapper, '医院证明').find('.formily-element-plus-form-item-asterisk').exists(),
+    ).toBe(true)
   })
 
   it("still runs Formily's own expression reactions", async () => {
@@ -54,7 +50,10 @@ describe('HallForm in edit mode', () => {
           type: 'string',
           title: '补充',
           'x-component': 'Input',
-          'x-reactions': { dependencies: ['kind'], fulfill: { state: { visible: '{{$deps[0] === "other"}}' } } },
+          'x-reactions': {
+            dependencies: ['kind'],
+            fulfill: { state: { visible: '{{$deps[0] === "other"}}' } },
+          },
         },
       },
     } as const
@@ -68,14 +67,18 @@ describe('HallForm in edit mode', () => {
 
   it('works out the total of the expense column as rows are edited', async () => {
     const wrapper = await render({ modelValue: { ...validLeave } })
-    const amount = wrapper.findAll('[data-test=sub-table-row]')[1]!.findAll('input[type=number]')[0]!
+    const amount = wrapper
+      .findAll('[data-test=sub-table-row]')[1]!
+      .findAll('input[type=number]')[0]!
 
     await amount.setValue('1000')
     await amount.trigger('change')
     await flushPromises()
 
     expect(lastValues(wrapper)['total']).toBe(1120.5)
-    expect(item(wrapper, '合计').find('[data-test=money-capital]').text()).toBe('壹仟壹佰贰拾元伍角')
+    expect(item(wrapper, '合计').find('[data-test=money-capital]').text()).toBe(
+      '壹仟壹佰贰拾元伍角',
+    )
   })
 
   it('counts the days between two dates', async () => {
@@ -92,10 +95,16 @@ describe('HallForm in edit mode', () => {
     await flushPromises()
 
     expect(wrapper.emitted('submit')).toBeUndefined()
-    const expected = validate(leaveForm, { expenses: [{ kind: 'other' }] }, { dictionaries: leaveDictionaries })
+    const expected = validate(
+      leaveForm,
+      { expenses: [{ kind: 'other' }] },
+      { dictionaries: leaveDictionaries },
+    )
     expect(result.errors).toEqual(expected.errors)
     expect(item(wrapper, '姓名').text()).toContain('“姓名”为必填项')
-    expect(wrapper.find('[data-test=error-summary]').text()).toContain(`有 ${expected.errors.length} 处需要修改`)
+    expect(wrapper.find('[data-test=error-summary]').text()).toContain(
+      `有 ${expected.errors.length} 处需要修改`,
+    )
     // Row errors land on the cells of the sub-table.
     const note = wrapper.findAll('[data-test=sub-table-row]')[0]!.find('input[aria-label=说明]')
     expect(note.attributes('aria-invalid')).toBe('true')
@@ -142,18 +151,21 @@ describe('HallForm in edit mode', () => {
 })
 
 describe('HallForm in read-only and print modes', () => {
-  it.each(['readOnly', 'print'] as const)('%s shows the values as text, masked, with no inputs', async (mode) => {
-    const wrapper = await render({ mode, values: validLeave })
+  it.each(['readOnly', 'print'] as const)(
+    '%s shows the values as text, masked, with no inputs',
+    async (mode) => {
+      const wrapper = await render({ mode, values: validLeave })
 
-    expect(wrapper.find('input').exists()).toBe(false)
-    const text = wrapper.find('[data-test=print-view]').text()
-    expect(text).toContain('张*')
-    expect(text).toContain('138****5678')
-    expect(text).toContain('事假')
-    expect(text).toContain('¥420.50（肆佰贰拾元伍角）')
-    expect(text).toContain('火车票')
-    expect(text).not.toContain('医院证明')
-  })
+      expect(wrapper.find('input').exists()).toBe(false)
+      const text = wrapper.find('[data-test=print-view]').text()
+      expect(text).toContain('张*')
+      expect(text).toContain('138****5678')
+      expect(text).toContain('事假')
+      expect(text).toContain('¥420.50（肆佰贰拾元伍角）')
+      expect(text).toContain('火车票')
+      expect(text).not.toContain('医院证明')
+    },
+  )
 
   it('shows sensitive values in clear to a viewer allowed to see them', async () => {
     const wrapper = await render({ mode: 'print', values: validLeave, viewerCanSeeSensitive: true })
@@ -161,7 +173,11 @@ describe('HallForm in read-only and print modes', () => {
   })
 
   it('speaks English when asked', async () => {
-    const wrapper = await render({ mode: 'print', values: { ...validLeave, expenses: [] }, locale: 'en' })
+    const wrapper = await render({
+      mode: 'print',
+      values: { ...validLeave, expenses: [] },
+      locale: 'en',
+    })
     expect(wrapper.text()).toContain('No rows')
   })
 })

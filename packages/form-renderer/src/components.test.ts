@@ -25,9 +25,24 @@ const everything = {
                 note: { type: 'string', title: '多行文本', 'x-component': 'Input.TextArea' },
                 count: { type: 'integer', title: '数量', 'x-component': 'NumberPicker' },
                 fee: { type: 'number', title: '金额', 'x-component': 'Money' },
-                kind: { type: 'string', title: '类别', 'x-component': 'Select', enum: ['甲', '乙'] },
-                sex: { type: 'string', title: '性别', 'x-component': 'Radio.Group', 'x-dictionary': 'sex' },
-                hobbies: { type: 'string[]', title: '爱好', 'x-component': 'Checkbox.Group', enum: ['读书', '跑步'] },
+                kind: {
+                  type: 'string',
+                  title: '类别',
+                  'x-component': 'Select',
+                  enum: ['甲', '乙'],
+                },
+                sex: {
+                  type: 'string',
+                  title: '性别',
+                  'x-component': 'Radio.Group',
+                  'x-dictionary': 'sex',
+                },
+                hobbies: {
+                  type: 'string[]',
+                  title: '爱好',
+                  'x-component': 'Checkbox.Group',
+                  enum: ['读书', '跑步'],
+                },
                 agree: { type: 'boolean', title: '同意', 'x-component': 'Switch' },
               },
             },
@@ -40,7 +55,12 @@ const everything = {
           properties: {
             period: { type: 'string[]', title: '期间', 'x-component': 'DateRangePicker' },
             at: { type: 'string', title: '时间', 'x-component': 'TimePicker' },
-            region: { type: 'string[]', title: '地区', 'x-component': 'Cascader', 'x-component-props': { optionTree: 'regions' } },
+            region: {
+              type: 'string[]',
+              title: '地区',
+              'x-component': 'Cascader',
+              'x-component-props': { optionTree: 'regions' },
+            },
           },
         },
       },
@@ -62,31 +82,50 @@ const everything = {
     },
     line: { type: 'void', title: '材料', 'x-component': 'Divider' },
     notice: { type: 'void', 'x-component': 'StaticText', 'x-content': '请如实填写' },
-    files: { type: 'array', title: '附件', 'x-component': 'Upload', 'x-component-props': { accept: '.pdf', maxSizeMB: 1 } },
+    files: {
+      type: 'array',
+      title: '附件',
+      'x-component': 'Upload',
+      'x-component-props': { accept: '.pdf', maxSizeMB: 1 },
+    },
     items: {
       type: 'array',
       title: '明细',
       'x-component': 'ArrayTable',
-      items: { type: 'object', properties: { name: { type: 'string', title: '名称', 'x-component': 'Input' } } },
+      items: {
+        type: 'object',
+        properties: { name: { type: 'string', title: '名称', 'x-component': 'Input' } },
+      },
     },
     sign: { type: 'string', title: '签名', 'x-component': 'Signature' },
     wrapped: { type: 'string', title: '带装饰', 'x-decorator': 'FormItem', 'x-component': 'Input' },
   },
 } as const satisfies FormSchema
 
-const dictionaries = { sex: [{ value: '1', label: '男' }, { value: '2', label: '女' }] }
-const optionTrees = { regions: [{ value: '110000', label: '北京市', children: [{ value: '110100', label: '市辖区' }] }] }
+const dictionaries = {
+  sex: [
+    { value: '1', label: '男' },
+    { value: '2', label: '女' },
+  ],
+}
+const optionTrees = {
+  regions: [{ value: '110000', label: '北京市', children: [{ value: '110100', label: '市辖区' }] }],
+}
 
 function render(services: FormServices = {}, schema: FormSchema = everything) {
   return mount(HallForm, {
     props: { schema, dictionaries, optionTrees, services, modelValue: { items: [{ name: 'a' }] } },
+    // A real Element Plus date picker takes ~1 s to mount in happy-dom.
     global: { stubs: { ElDatePicker: true, ElTimePicker: true } },
   })
 }
 
 describe('components', () => {
   it('has a component for every name of SUPPORTED_COMPONENTS', () => {
-    const resolve = (name: string) => (COMPONENT_ALIASES[name] ?? name).split('.').reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], components)
+    const resolve = (name: string) =>
+      (COMPONENT_ALIASES[name] ?? name)
+        .split('.')
+        .reduce<unknown>((at, key) => (at as Record<string, unknown>)?.[key], components)
     expect(SUPPORTED_COMPONENTS.filter((name) => !resolve(name))).toEqual([])
   })
 
@@ -94,7 +133,25 @@ describe('components', () => {
     const wrapper = render()
     await flushPromises()
     const text = wrapper.text()
-    for (const title of ['单行文本', '多行文本', '数量', '金额', '类别', '性别', '爱好', '同意', '期间', '时间', '地区', '经办人', '部门', '附件', '明细', '签名', '带装饰'])
+    for (const title of [
+      '单行文本',
+      '多行文本',
+      '数量',
+      '金额',
+      '类别',
+      '性别',
+      '爱好',
+      '同意',
+      '期间',
+      '时间',
+      '地区',
+      '经办人',
+      '部门',
+      '附件',
+      '明细',
+      '签名',
+      '带装饰',
+    ])
       expect(text, title).toContain(title)
     expect(wrapper.find('textarea').exists()).toBe(true)
     expect(wrapper.findAll('.el-radio').map((r) => r.text())).toEqual(['男', '女'])
@@ -110,9 +167,27 @@ describe('components', () => {
     expect(wrapper.find('[data-test=upload-input]').attributes('accept')).toBe('.pdf')
   })
 
+  it('mounts the real date picker only when the field is first used', async () => {
+    const schema = {
+      type: 'object',
+      properties: { day: { type: 'date', title: '日期', 'x-component': 'DatePicker' } },
+    } as const satisfies FormSchema
+    const wrapper = render({}, schema)
+    await flushPromises()
+    expect(wrapper.findComponent({ name: 'ElDatePicker' }).exists()).toBe(false)
+
+    await wrapper.find('.hall-lazy-picker__stand-in').trigger('mousedown')
+    await flushPromises()
+
+    expect(wrapper.findComponent({ name: 'ElDatePicker' }).props('valueFormat')).toBe('YYYY-MM-DD')
+  })
+
   it('uploads through the injected function, refusing files of the wrong type or size', async () => {
     const uploadFile = vi.fn(async (file: File) => ({ id: `id-${file.name}` }))
-    const schema = { type: 'object', properties: { files: everything.properties.files } } as const satisfies FormSchema
+    const schema = {
+      type: 'object',
+      properties: { files: everything.properties.files },
+    } as const satisfies FormSchema
     const wrapper = render({ uploadFile }, schema)
     await flushPromises()
     const input = wrapper.find('[data-test=upload-input]')
@@ -128,14 +203,19 @@ describe('components', () => {
 
     expect(uploadFile).toHaveBeenCalledTimes(1)
     const values = wrapper.emitted('update:modelValue')!.at(-1)![0] as { files: unknown }
-    expect(values.files).toEqual([{ id: 'id-proof.pdf', name: 'proof.pdf', size: 4, type: 'application/pdf' }])
+    expect(values.files).toEqual([
+      { id: 'id-proof.pdf', name: 'proof.pdf', size: 4, type: 'application/pdf' },
+    ])
     expect(wrapper.text()).toContain('photo.exe 的文件类型不在允许范围内')
     expect(wrapper.text()).toContain('big.pdf 超过 1 MB')
   })
 
   it('searches people through the injected function when the picker opens', async () => {
     const searchUsers = vi.fn(async () => [{ value: 'u1', label: '王五' }])
-    const schema = { type: 'object', properties: { owner: { type: 'string', title: '经办人', 'x-component': 'UserPicker' } } } as const satisfies FormSchema
+    const schema = {
+      type: 'object',
+      properties: { owner: { type: 'string', title: '经办人', 'x-component': 'UserPicker' } },
+    } as const satisfies FormSchema
     const wrapper = render({ searchUsers }, schema)
     await flushPromises()
 
@@ -145,6 +225,9 @@ describe('components', () => {
     expect(searchUsers).toHaveBeenCalledWith('')
     wrapper.findComponent({ name: 'ElSelect' }).vm.$emit('update:modelValue', 'u1')
     await flushPromises()
-    expect(wrapper.emitted('update:modelValue')!.at(-1)![0]).toEqual({ items: [{ name: 'a' }], owner: 'u1' })
+    expect(wrapper.emitted('update:modelValue')!.at(-1)![0]).toEqual({
+      items: [{ name: 'a' }],
+      owner: 'u1',
+    })
   })
 })

@@ -59,6 +59,9 @@ export function injectFormServices(): FormServices {
 
 export function useRendererContext(): RendererContext {
   const context = inject(RENDERER_CONTEXT)
-  if (!context) throw new Error('Expected a hall form component inside <HallForm>, but it has no HallForm around it.')
+  if (!context)
+    throw new Error(
+      'Expected a hall form component inside <HallForm>, but it has no HallForm around it.',
+    )
   return context
 }

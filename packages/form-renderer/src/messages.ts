@@ -25,7 +25,9 @@ const zhCN = {
   totalRows: (count: number) => `共 ${count} 行`,
 } as const
 
-type Messages = { readonly [K in keyof typeof zhCN]: (typeof zhCN)[K] extends string ? string : (typeof zhCN)[K] }
+type Messages = {
+  readonly [K in keyof typeof zhCN]: (typeof zhCN)[K] extends string ? string : (typeof zhCN)[K]
+}
 
 const en: Messages = {
   addRow: 'Add row',
@@ -48,7 +50,8 @@ const en: Messages = {
   no: 'No',
   empty: '—',
   rangeSeparator: 'to',
-  errorSummary: (count) => (count === 1 ? '1 field needs attention' : `${count} fields need attention`),
+  errorSummary: (count) =>
+    count === 1 ? '1 field needs attention' : `${count} fields need attention`,
   noRows: 'No rows',
   totalRows: (count) => `${count} rows`,
 }

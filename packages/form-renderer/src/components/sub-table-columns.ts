@@ -84,6 +84,7 @@ export function parseCell(column: Column, raw: string | boolean): unknown {
 /** The typed value → what the native control shows. */
 export function showCell(column: Column, value: unknown): string {
   if (value === undefined || value === null) return ''
-  if (column.editor === 'datetime' && typeof value === 'string') return value.replace(' ', 'T').slice(0, 16)
+  if (column.editor === 'datetime' && typeof value === 'string')
+    return value.replace(' ', 'T').slice(0, 16)
   return String(value)
 }

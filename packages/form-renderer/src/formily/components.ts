@@ -1,4 +1,4 @@
-import { h, type FunctionalComponent } from 'vue'
+import { h, type Component, type FunctionalComponent } from 'vue'
 import { connect, createSchemaField, mapProps } from '@formily/vue'
 import {
   Cascader,
@@ -14,6 +14,7 @@ import {
 } from '@formily/element-plus'
 import Divider from '../components/Divider.vue'
 import FormGrid from '../components/FormGrid.vue'
+import LazyPicker from '../components/LazyPicker.vue'
 import OptionGroup from '../components/OptionGroup.vue'
 import Money from '../components/Money.vue'
 import PickerSelect from '../components/PickerSelect.vue'
@@ -22,18 +23,18 @@ import StaticText from '../components/StaticText.vue'
 import SubTable from '../components/SubTable.vue'
 import Upload from '../components/Upload.vue'
 
-/** One remote-search select serves both pickers; only the search function differs. */
-function picker(kind: 'user' | 'dept'): FunctionalComponent {
-  return Object.assign((_: unknown, { attrs }: { attrs: Record<string, unknown> }) => h(PickerSelect, { ...attrs, kind }), { inheritAttrs: false })
+/** `component` with some props fixed: one component serves several schema names (user and department pickers…). */
+function bound(component: Component, fixed: Record<string, unknown>): FunctionalComponent {
+  return Object.assign(
+    (_: unknown, { attrs }: { attrs: Record<string, unknown> }) =>
+      h(component, { ...attrs, ...fixed }),
+    { inheritAttrs: false },
+  )
 }
 
 /** Radio and checkbox groups share one component; options come from the field's data source. */
 function optionGroup(kind: 'radio' | 'checkbox') {
-  const group: FunctionalComponent = Object.assign(
-    (_: unknown, { attrs }: { attrs: Record<string, unknown> }) => h(OptionGroup, { ...attrs, kind }),
-    { inheritAttrs: false },
-  )
-  return { Group: connect(group, mapProps({ dataSource: 'options' })) }
+  return { Group: connect(bound(OptionGroup, { kind }), mapProps({ dataSource: 'options' })) }
 }
 
 /**
@@ -50,12 +51,17 @@ export const components = {
   Radio: optionGroup('radio'),
   Checkbox: optionGroup('checkbox'),
   Switch,
-  DatePicker,
-  DateRangePicker: connect(DatePicker, mapProps((props) => ({ type: 'daterange', ...props }))),
-  TimePicker,
+  DatePicker: bound(LazyPicker, { picker: DatePicker }),
+  DateRangePicker: bound(LazyPicker, {
+    picker: connect(
+      DatePicker,
+      mapProps((props) => ({ type: 'daterange', ...props })),
+    ),
+  }),
+  TimePicker: bound(LazyPicker, { picker: TimePicker }),
   Cascader,
-  UserPicker: picker('user'),
-  DeptPicker: picker('dept'),
+  UserPicker: bound(PickerSelect, { kind: 'user' }),
+  DeptPicker: bound(PickerSelect, { kind: 'dept' }),
   Upload,
   ArrayTable: SubTable,
   FormGrid,

@@ -23,7 +23,14 @@ const VALIDATION_KEYS = [
 ] as const
 
 /** Hall extensions Formily does not know; the renderer reads them from the original schema. */
-const HALL_KEYS = ['x-prefill', 'x-collect', 'x-dictionary', 'x-material', 'x-sensitive', 'x-computed'] as const
+const HALL_KEYS = [
+  'x-prefill',
+  'x-collect',
+  'x-dictionary',
+  'x-material',
+  'x-sensitive',
+  'x-computed',
+] as const
 
 /** A component for fields the designer left without one, so no value is silently unrendered. */
 const DEFAULT_COMPONENTS: Readonly<Record<string, string>> = {
@@ -72,7 +79,11 @@ function impliedProps(schema: FieldSchema, component: string | undefined): Json 
 }
 
 /** Options of the field: a code table, a tree from the host (cascader), or the schema's own enum. */
-function optionsOf(schema: FieldSchema, component: string | undefined, options: FormilySchemaOptions): unknown {
+function optionsOf(
+  schema: FieldSchema,
+  component: string | undefined,
+  options: FormilySchemaOptions,
+): unknown {
   const tree = schema['x-component-props']?.['optionTree']
   if (component === 'Cascader' && typeof tree === 'string') return options.optionTrees[tree] ?? []
   const dictionary = schema['x-dictionary']
@@ -107,7 +118,10 @@ function convert(schema: FieldSchema, inRow: boolean, options: FormilySchemaOpti
     out['x-pattern'] = 'readOnly'
   if (schema.properties) {
     out['properties'] = Object.fromEntries(
-      Object.entries(schema.properties).map(([key, child]) => [key, convert(child, inRow, options)]),
+      Object.entries(schema.properties).map(([key, child]) => [
+        key,
+        convert(child, inRow, options),
+      ]),
     )
   }
   if (schema.items) out['items'] = convert(schema.items, true, options)

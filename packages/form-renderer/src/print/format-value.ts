@@ -11,7 +11,12 @@ export interface FormatContext {
 const MONEY = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 
 function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  )
 }
 
 function labelIn(options: readonly EnumItem[] | undefined, value: unknown): string {
@@ -44,15 +49,19 @@ export function formatValue(schema: FieldSchema, value: unknown, context: Format
   const { messages } = context
   if (isEmpty(value)) return messages.empty
   const component = schema['x-component']
-  if (component === 'Money' && typeof value === 'number') return `¥${MONEY.format(value)}（${toChineseAmount(value)}）`
-  if (component === 'Upload' && Array.isArray(value)) return (value as UploadedFile[]).map((f) => f.name).join('、')
-  if (component === 'DateRangePicker' && Array.isArray(value)) return value.join(` ${messages.rangeSeparator} `)
+  if (component === 'Money' && typeof value === 'number')
+    return `¥${MONEY.format(value)}（${toChineseAmount(value)}）`
+  if (component === 'Upload' && Array.isArray(value))
+    return (value as UploadedFile[]).map((f) => f.name).join('、')
+  if (component === 'DateRangePicker' && Array.isArray(value))
+    return value.join(` ${messages.rangeSeparator} `)
   const tree = schema['x-component-props']?.['optionTree']
   if (component === 'Cascader' && Array.isArray(value) && typeof tree === 'string')
     return treeLabels(context.optionTrees[tree] ?? [], value)
   if (typeof value === 'boolean') return value ? messages.yes : messages.no
   const list = options(schema, context)
-  if (Array.isArray(value)) return value.map((v) => (list ? labelIn(list, v) : String(v))).join('、')
+  if (Array.isArray(value))
+    return value.map((v) => (list ? labelIn(list, v) : String(v))).join('、')
   if (list) return labelIn(list, value)
   if (typeof value === 'object') return JSON.stringify(value)
   return String(value)

@@ -5,8 +5,19 @@ import { formatValue, type FormatContext } from './format-value'
 export type PrintBlock =
   | { readonly kind: 'section'; readonly title: string }
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'field'; readonly path: string; readonly label: string; readonly text: string; readonly wide: boolean }
-  | { readonly kind: 'image'; readonly path: string; readonly label: string; readonly src: string | undefined }
+  | {
+      readonly kind: 'field'
+      readonly path: string
+      readonly label: string
+      readonly text: string
+      readonly wide: boolean
+    }
+  | {
+      readonly kind: 'image'
+      readonly path: string
+      readonly label: string
+      readonly src: string | undefined
+    }
   | {
       readonly kind: 'table'
       readonly path: string
@@ -27,7 +38,9 @@ export function orderedProperties(schema: FieldSchema): [string, FieldSchema][] 
 }
 
 function valueAt(values: unknown, key: string): unknown {
-  return typeof values === 'object' && values !== null ? (values as Record<string, unknown>)[key] : undefined
+  return typeof values === 'object' && values !== null
+    ? (values as Record<string, unknown>)[key]
+    : undefined
 }
 
 interface Walk {
@@ -46,13 +59,22 @@ function table(walk: Walk, schema: FieldSchema, rows: unknown, path: string): Pr
     columns: columns.map(([key, column]) => column.title ?? key),
     rows: list.map((row, i) =>
       columns.map(([key, column]) =>
-        walk.states[`${path}[${i}].${key}`]?.visible === false ? '' : formatValue(column, valueAt(row, key), walk.format),
+        walk.states[`${path}[${i}].${key}`]?.visible === false
+          ? ''
+          : formatValue(column, valueAt(row, key), walk.format),
       ),
     ),
   }
 }
 
-function visit(walk: Walk, key: string, schema: FieldSchema, values: unknown, dataPrefix: string, addressPrefix: string): void {
+function visit(
+  walk: Walk,
+  key: string,
+  schema: FieldSchema,
+  values: unknown,
+  dataPrefix: string,
+  addressPrefix: string,
+): void {
   const address = addressPrefix ? `${addressPrefix}.${key}` : key
   const path = schema.type === 'void' ? dataPrefix : dataPrefix ? `${dataPrefix}.${key}` : key
   const state = walk.states[schema.type === 'void' ? address : path]
@@ -66,7 +88,8 @@ function visit(walk: Walk, key: string, schema: FieldSchema, values: unknown, da
       return
     }
     if (schema.title) walk.out.push({ kind: 'section', title: schema.title })
-    for (const [childKey, child] of orderedProperties(schema)) visit(walk, childKey, child, values, dataPrefix, address)
+    for (const [childKey, child] of orderedProperties(schema))
+      visit(walk, childKey, child, values, dataPrefix, address)
     return
   }
   const value = valueAt(values, key)
@@ -76,15 +99,27 @@ function visit(walk: Walk, key: string, schema: FieldSchema, values: unknown, da
   }
   if (schema.type === 'object' && schema.properties) {
     if (schema.title) walk.out.push({ kind: 'section', title: schema.title })
-    for (const [childKey, child] of orderedProperties(schema)) visit(walk, childKey, child, value, path, address)
+    for (const [childKey, child] of orderedProperties(schema))
+      visit(walk, childKey, child, value, path, address)
     return
   }
   const label = schema.title ?? key
   if (component === 'Signature') {
-    walk.out.push({ kind: 'image', path, label, src: typeof value === 'string' ? value : undefined })
+    walk.out.push({
+      kind: 'image',
+      path,
+      label,
+      src: typeof value === 'string' ? value : undefined,
+    })
     return
   }
-  walk.out.push({ kind: 'field', path, label, text: formatValue(schema, value, walk.format), wide: WIDE.has(component ?? '') })
+  walk.out.push({
+    kind: 'field',
+    path,
+    label,
+    text: formatValue(schema, value, walk.format),
+    wide: WIDE.has(component ?? ''),
+  })
 }
 
 /**
@@ -92,7 +127,12 @@ function visit(walk: Walk, key: string, schema: FieldSchema, values: unknown, da
  * block per visible field, sub-tables as tables. Fields hidden by reactions or
  * permissions are left out; `values` should already be masked.
  */
-export function printBlocks(schema: FieldSchema, values: FormValues, states: FieldStates, format: FormatContext): PrintBlock[] {
+export function printBlocks(
+  schema: FieldSchema,
+  values: FormValues,
+  states: FieldStates,
+  format: FormatContext,
+): PrintBlock[] {
   const walk: Walk = { states, format, out: [] }
   for (const [key, child] of orderedProperties(schema)) visit(walk, key, child, values, '', '')
   return walk.out

@@ -1,6 +1,12 @@
 import { isField, isVoidField, type Form, type GeneralField } from '@formily/core'
 import { toJS } from '@formily/reactive'
-import { evaluateReactions, type FieldState, type FieldStates, type FormSchema, type FormValues } from '@hall/form-schema'
+import {
+  evaluateReactions,
+  type FieldState,
+  type FieldStates,
+  type FormSchema,
+  type FormValues,
+} from '@hall/form-schema'
 import { drivenPaths } from './driven-paths'
 import { isRowPath, toFormilyPath } from './paths'
 
@@ -56,7 +62,8 @@ export function createReactionSync(schema: FormSchema, initialValues: FormValues
       for (const [path, state] of Object.entries(next)) {
         if (state.value !== undefined) {
           const formilyPath = toFormilyPath(path)
-          if (!sameValue(form.getValuesIn(formilyPath), state.value)) form.setValuesIn(formilyPath, state.value)
+          if (!sameValue(form.getValuesIn(formilyPath), state.value))
+            form.setValuesIn(formilyPath, state.value)
         }
         const old = before[path]
         if (isRowPath(path) || (old && sameState(old, state))) continue

@@ -14,9 +14,16 @@ export interface ShownErrors {
  * no longer reported. Set as `selfErrors`, which Formily's own (emptied)
  * validation never overwrites. Row paths are left to SubTable via `byPath`.
  */
-export function showErrors(form: Form, errors: readonly ValidationError[], previous: Readonly<Record<string, string>>): ShownErrors {
+export function showErrors(
+  form: Form,
+  errors: readonly ValidationError[],
+  previous: Readonly<Record<string, string>>,
+): ShownErrors {
   const byPath: Record<string, string> = {}
-  for (const error of errors) byPath[error.path] = byPath[error.path] ? `${byPath[error.path]}；${error.message}` : error.message
+  for (const error of errors)
+    byPath[error.path] = byPath[error.path]
+      ? `${byPath[error.path]}；${error.message}`
+      : error.message
   for (const path of Object.keys(previous)) {
     if (path in byPath || isRowPath(path)) continue
     const field = form.query(path).take()
@@ -26,7 +33,8 @@ export function showErrors(form: Form, errors: readonly ValidationError[], previ
   for (const error of errors) {
     if (isRowPath(error.path)) continue
     const field = form.query(error.path).take()
-    if (field && isField(field) && field.display === 'visible') field.selfErrors = [byPath[error.path] ?? error.message]
+    if (field && isField(field) && field.display === 'visible')
+      field.selfErrors = [byPath[error.path] ?? error.message]
     else unattached.push(error)
   }
   return { byPath, unattached }
