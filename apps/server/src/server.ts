@@ -8,6 +8,9 @@ import { createServerEngine } from './engine/server-engine'
 import { isEmpty, seedDemo } from './seed/demo'
 import { startJobWorker } from './worker/job-worker'
 
+/** Jobs a worker fires at once on PostgreSQL (its connection pool has 10). */
+export const WORKER_CONCURRENCY = 4
+
 export interface RunningServer {
   url: string
   database: Database
@@ -43,7 +46,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   }
   const app = createApp({ database, config, log, now: () => new Date() })
   // One job worker runs inside every server; `hall worker` adds more (PostgreSQL only).
-  const worker = startJobWorker(createServerEngine(database.db), { log })
+  const worker = startJobWorker(createServerEngine(database.db), { log, concurrency: database.kind === 'postgres' ? WORKER_CONCURRENCY : 1 })
   const server = await listen(app.fetch, config)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.HALL_PORT

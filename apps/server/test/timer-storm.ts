@@ -4,6 +4,7 @@ import { count, eq } from 'drizzle-orm'
 import { openDatabase, type Database } from '../src/db/client'
 import { engineHistory, engineInstances } from '../src/db/schema'
 import { createDrizzleStore } from '../src/engine/drizzle-store'
+import { WORKER_CONCURRENCY } from '../src/server'
 
 export const STORM_DUE = '2026-12-01T10:00:00+08:00'
 
@@ -37,18 +38,18 @@ export async function seedTimerStorm(database: Database, clock: FakeClock, insta
 
 /**
  * Fires the storm with `workers` workers, each on its own connection pool as separate processes
- * would be, until no job is left. Returns the seconds it took.
+ * would be and firing as many jobs at once as a server's worker does, until no job is left. Returns the seconds it took.
  */
 export async function fireTimerStorm(url: string, workers: number): Promise<number> {
   const clock = createFakeClock(STORM_DUE)
   clock.advance(1_000)
-  const pools = await Promise.all(Array.from({ length: workers }, () => openDatabase({ kind: 'postgres', url, max: 2 })))
+  const pools = await Promise.all(Array.from({ length: workers }, () => openDatabase({ kind: 'postgres', url, max: WORKER_CONCURRENCY + 1 })))
   const engines: Engine[] = pools.map((pool) => createEngine({ store: createDrizzleStore(pool.db), clock }))
   const started = performance.now()
   try {
     await Promise.all(
       engines.map(async (engine, index) => {
-        while ((await engine.runDueJobs({ owner: `worker-${index}`, limit: 200 })) > 0) {
+        while ((await engine.runDueJobs({ owner: `worker-${index}`, limit: 200, concurrency: WORKER_CONCURRENCY })) > 0) {
           // keep claiming until nothing is due
         }
       }),

@@ -13,6 +13,8 @@ export interface JobWorkerOptions {
   /** Pause between polls when nothing was due. */
   idleMs?: number
   batch?: number
+  /** Jobs fired at once: more than 1 only pays on PostgreSQL, whose pool runs them in parallel. */
+  concurrency?: number
   leaseMs?: number
   log: Logger
 }
@@ -31,7 +33,7 @@ export function startJobWorker(engine: Engine, options: JobWorkerOptions): JobWo
     while (running) {
       let fired = 0
       try {
-        fired = await engine.runDueJobs({ owner, limit: batch, leaseMs: options.leaseMs ?? 60_000 })
+        fired = await engine.runDueJobs({ owner, limit: batch, concurrency: options.concurrency ?? 1, leaseMs: options.leaseMs ?? 60_000 })
         if (fired) options.log.debug({ owner, fired }, 'fired due jobs')
       } catch (error) {
         options.log.error({ err: error, owner }, 'job worker batch failed; retrying after a pause')

@@ -190,18 +190,19 @@ export function createEngine(options: EngineOptions) {
     /**
      * Claim and fire due jobs as worker `owner`. Each job is leased for `leaseMs`; its effect
      * and its deletion commit together, so a job delivered twice takes effect once.
+     * With `concurrency` > 1, that many jobs fire at once (for stores with a connection pool).
      * Returns the number of jobs fired. A job whose firing fails does not stop the others:
      * they are fired first, then an AggregateError is thrown; the failed job's lease lapses
      * and it is retried by the next claim.
      */
-    async runDueJobs(worker: { owner: string; leaseMs?: number; limit?: number; beforeFire?: () => Promise<void> }): Promise<number> {
+    async runDueJobs(worker: { owner: string; leaseMs?: number; limit?: number; concurrency?: number; beforeFire?: () => Promise<void> }): Promise<number> {
       const now = clock.now()
       const claimed = await store.transaction((tx) =>
         tx.claimDueJobs({ now: now.toISOString(), owner: worker.owner, leaseUntil: new Date(now.getTime() + (worker.leaseMs ?? 60_000)).toISOString(), limit: worker.limit ?? 100 }),
       )
       let fired = 0
       const failures: unknown[] = []
-      for (const job of claimed) {
+      const fire = async (job: (typeof claimed)[number]) => {
         await worker.beforeFire?.()
         try {
           if (await mutate(job.instanceId, (run) => fireJob(run, job, worker.owner), { allowEnded: true })) fired++
@@ -211,6 +212,14 @@ export function createEngine(options: EngineOptions) {
           else if (error.code !== ErrorCode.LEASE_LOST) failures.push(error)
         }
       }
+      // Each job is its own transaction; a store with a connection pool (PostgreSQL) can run
+      // several at once. Two jobs of one instance may then race: the loser's VersionConflict is retried.
+      let next = 0
+      await Promise.all(
+        Array.from({ length: Math.max(1, worker.concurrency ?? 1) }, async () => {
+          while (next < claimed.length) await fire(claimed[next++]!)
+        }),
+      )
       if (failures.length) throw new AggregateError(failures, `${failures.length} of ${claimed.length} jobs failed to fire; they will be retried after their lease`)
       return fired
     },

@@ -48,6 +48,15 @@ describe('task deadlines', () => {
 })
 
 describe('job workers', () => {
+  it('fires a batch several at a time, each job once', async () => {
+    const t = await start(deadlineTask('hall:onTimeout="approve"'))
+    t.clock.set('2026-10-01T00:00:00+08:00')
+    expect(await t.engine.runDueJobs({ owner: 'w1', concurrency: 4 })).toBe(4)
+    expect(await t.engine.jobs(t.id)).toEqual([])
+    expect((await t.engine.history(t.id)).filter((e) => e.type === 'task.auto-completed')).toHaveLength(2)
+    expect((await t.state()).status).toBe('completed')
+  })
+
   it('a job delivered twice takes effect once', async () => {
     const t = await start(deadlineTask('hall:onTimeout="approve"'))
     t.clock.set('2026-10-01T00:00:00+08:00')
