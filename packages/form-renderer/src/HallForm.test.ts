@@ -135,6 +135,18 @@ describe('HallForm in edit mode', () => {
     expect(item(wrapper, '事由').find('textarea').attributes('readonly')).toBeUndefined()
   })
 
+  it('locks and hides sub-table columns by permission', async () => {
+    const wrapper = await render({
+      modelValue: { ...validLeave },
+      permissions: { 'expenses.amount': 'readOnly', 'expenses.note': 'hidden' },
+    })
+    const row = wrapper.findAll('[data-test=sub-table-row]')[0]!
+
+    expect(row.find('input[aria-label=金额]').attributes('disabled')).toBeDefined()
+    expect(row.find('select[aria-label=费用类型]').attributes('disabled')).toBeUndefined()
+    expect(row.find('[aria-label=说明]').exists()).toBe(false)
+  })
+
   it('adds and removes sub-table rows', async () => {
     const wrapper = await render({ modelValue: { ...validLeave } })
     expect(wrapper.findAll('[data-test=sub-table-row]')).toHaveLength(2)

@@ -7,6 +7,8 @@ export interface Column {
   readonly editor: CellEditor
   readonly options: readonly { readonly label: string; readonly value: string | number | boolean }[]
   readonly width: number
+  /** Read-only for this step (a permission or the schema's `x-pattern`). */
+  readonly locked: boolean
   readonly default?: unknown
 }
 
@@ -45,11 +47,15 @@ function optionsOf(schema: Schema): Column['options'] {
   })
 }
 
-/** The columns of a sub-table, in `x-index` order (Formily's `mapProperties` sorts by it). */
+/** The columns of a sub-table, in `x-index` order (Formily's `mapProperties` sorts by it); columns a step hides are left out. */
 export function columnsOf(items: Schema | Schema[] | undefined): Column[] {
   const row = Array.isArray(items) ? items[0] : items
   if (!row) return []
-  return row.mapProperties((schema, key) => {
+  const shown = row
+    .mapProperties((schema, key) => ({ schema, key }))
+    .filter(({ schema }) => schema['x-display'] !== 'none')
+  return shown.map(({ schema, key }) => {
+    const pattern = schema['x-pattern']
     const width = schema['x-component-props']?.['width']
     return {
       key: String(key),
@@ -57,6 +63,7 @@ export function columnsOf(items: Schema | Schema[] | undefined): Column[] {
       editor: editorOf(schema),
       options: optionsOf(schema),
       width: typeof width === 'number' ? width : 140,
+      locked: pattern !== undefined && pattern !== 'editable',
       default: schema.default,
     }
   })
