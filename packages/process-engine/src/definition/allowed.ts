@@ -34,6 +34,8 @@ export const ALLOWED_PROPERTIES: Record<string, readonly string[]> = {
   'bpmn:ErrorEventDefinition': ['id', 'errorRef'],
   'bpmn:TerminateEventDefinition': ['id'],
   'bpmn:FormalExpression': ['id', 'body', 'language'],
+  // A timer value without xsi:type parses as a plain expression: same body, no language.
+  'bpmn:Expression': ['id', 'body'],
   'bpmn:MultiInstanceLoopCharacteristics': ['id', 'isSequential', 'completionCondition', 'collection', 'elementVariable', 'outputCollection'],
   'bpmn:Message': ['id', 'name'],
   'bpmn:Error': ['id', 'name', 'errorCode'],

@@ -18,6 +18,11 @@ describe('parseDefinition: valid documents', () => {
     if (result.ok) expect(Object.keys(result.definition.elements)).toEqual(['s', 't', 'e'])
   })
 
+  it('accepts timer values written as plain expressions, without xsi:type', async () => {
+    const timer = bpmn(`<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="w"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent><bpmn:endEvent id="e"/>${flows('s->w', 'w->e')}`)
+    expect(await parseDefinition(timer)).toMatchObject({ ok: true })
+  })
+
   it('accepts diagram interchange (bpmndi) as written by bpmn-js', async () => {
     const withDi = ok
       .replace('<bpmn:definitions ', '<bpmn:definitions xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" exporter="bpmn-js" exporterVersion="18.0.0" ')
