@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer, type Server } from 'node:net'
+import { connect, createServer, type Server } from 'node:net'
 import { join } from 'node:path'
 
 /** Another live process holds the data folder. */
@@ -23,23 +23,30 @@ export interface DataDirLock {
 }
 
 const PID_FILE = 'hall.pid'
+const SOCKET_FILE = 'hall.lock.sock'
 
 /**
- * Locks a data folder for this process with a Linux abstract Unix socket named after the
- * folder's real path. The kernel owns the name: binding fails while a live process holds it and
- * frees it the moment that process dies, even by SIGKILL. So the lock is never taken over from a
- * live process and never left stale, unlike pid files or mtime-based lock files.
+ * Locks a data folder for this process with a Unix socket only a live process can hold.
+ * On Linux it is an abstract socket named after the folder's real path: the kernel owns the name,
+ * binding fails while a live process holds it and the name is freed the moment that process
+ * dies, even by SIGKILL. So the lock is never taken over from a live process and never left
+ * stale, unlike pid files or mtime-based lock files. Elsewhere (macOS) it is a socket file in the
+ * folder: one that nobody answers on is a dead holder's and is replaced.
  * The pid file beside it is only there to name the holder in the error message.
  */
-export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
+export async function acquireDataDirLock(dataDir: string, kind: 'abstract' | 'file' = process.platform === 'linux' ? 'abstract' : 'file'): Promise<DataDirLock> {
   const real = realpathSync(dataDir)
-  const name = `\0hall-data-dir-${createHash('sha256').update(real).digest('hex').slice(0, 32)}`
+  const name = kind === 'abstract' ? `\0hall-data-dir-${createHash('sha256').update(real).digest('hex').slice(0, 32)}` : join(real, SOCKET_FILE)
   const server = createServer()
   try {
     await listen(server, name)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new DataDirLockedError(real, readPid(real))
-    throw error
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    if (kind === 'abstract' || (await answers(name))) throw new DataDirLockedError(real, readPid(real))
+    rmSync(name, { force: true })
+    await listen(server, name).catch(() => {
+      throw new DataDirLockedError(real, readPid(real))
+    })
   }
   // The socket is only a lock: it must not keep the process alive or accept anything useful.
   server.unref()
@@ -61,6 +68,18 @@ function listen(server: Server, path: string): Promise<void> {
       server.off('error', fail)
       done()
     })
+  })
+}
+
+/** Whether a live process listens on a socket file (a dead one's file refuses connections). */
+function answers(path: string): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect(path)
+    socket.once('connect', () => {
+      socket.destroy()
+      done(true)
+    })
+    socket.once('error', () => done(false))
   })
 }
 
