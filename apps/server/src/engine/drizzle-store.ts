@@ -21,8 +21,17 @@ import { engineDefinitions, engineHistory, engineInstances, engineJobs, engineTa
  */
 export function createDrizzleStore(db: Db): Store {
   return {
-    transaction: (work) => db.transaction((tx) => openTransaction.run(tx, () => work(storeTx(tx)))),
+    transaction: (work) => inTransaction(db, (tx) => work(storeTx(tx))),
   }
+}
+
+/**
+ * Runs `work` in one database transaction; engine commands called inside it join that transaction
+ * (drizzle nests them as savepoints). A case row and the engine rows it depends on (publish: the
+ * deployment and the version; submit: the case and its instance) so commit or roll back together.
+ */
+export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return currentDb(db).transaction((tx) => openTransaction.run(tx, () => work(tx)))
 }
 
 const openTransaction = new AsyncLocalStorage<Db>()

@@ -6,6 +6,7 @@ import { users } from '../db/schema'
 import { seedDemo } from '../seed/demo'
 import { testDatabases } from '../../test/databases'
 import { startJobWorker } from '../worker/job-worker'
+import { inTransaction } from './drizzle-store'
 import { createServerEngine } from './server-engine'
 
 const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
@@ -68,5 +69,21 @@ describe.each(testDatabases)('process engine on the server database ($name)', (k
     }
     const autoCompleted = (await engine.history(instanceId)).find((event) => event.type === 'task.auto-completed')
     expect(autoCompleted).toMatchObject({ element: 'Task_window' })
+  })
+
+  it('commits an engine command with the caller\'s own rows, or neither when the caller fails', async () => {
+    const engine = createServerEngine(database.db, createFakeClock('2026-11-24T10:00:00+08:00'))
+    const definition = await engine.deploy(BPMN)
+    let started = ''
+    await expect(
+      inTransaction(database.db, async () => {
+        started = await engine.start({ definitionId: definition.id, initiator: id('county.intake.1') })
+        throw new Error('the case row could not be written')
+      }),
+    ).rejects.toThrow('the case row')
+    expect(await engine.findTasks({ instanceId: started })).toEqual([])
+
+    const kept = await inTransaction(database.db, () => engine.start({ definitionId: definition.id, initiator: id('county.intake.1') }))
+    expect(await engine.findTasks({ instanceId: kept, status: 'open' })).toHaveLength(1)
   })
 })
