@@ -35,6 +35,7 @@ export async function personRecordOf(db: Db, userId: string) {
       college: college.name,
       class: klass.name,
       counsellor: counsellor.displayName,
+      counsellorId: dcPeople.counsellorUserId,
       counsellorPhone: counsellor.phone,
     })
     .from(dcPeople)
@@ -57,6 +58,8 @@ export const CATALOG = [
   { path: 'dc:person.college', label: '学院/部门', type: 'string' },
   { path: 'dc:person.class', label: '班级', type: 'string' },
   { path: 'dc:person.counsellor', label: '辅导员', type: 'string' },
+  // The account, not the name: a process assigns the counsellor's step with `field:` from it.
+  { path: 'dc:person.counsellorId', label: '辅导员账号（指派审批人用）', type: 'string' },
   { path: 'dc:person.counsellorPhone', label: '辅导员电话', type: 'string', sensitive: 'phone' },
   { path: 'dc:person.title', label: '职务/职称', type: 'string' },
   { path: 'dc:person.enrolYear', label: '入学年份', type: 'number' },
