@@ -24,7 +24,7 @@ export interface BindingInput {
 /** Variables the engine itself sets, which conditions may read beside the form's fields. */
 const ENGINE_VARIABLES = ['approvals', 'lastOutcome', 'chosenAssignees', 'initiator', 'loopCounter', 'nrOfInstances', 'nrOfCompletedInstances', 'nrOfActiveInstances', 'nrOfAgreed', 'nrOfDisagreed']
 
-const label = (element: BpmnElement) => (element.name ? `「${element.name}」` : element.id)
+const label = (element: BpmnElement) => `「${element.name ?? element.id}」`
 
 /** Variables the process writes itself: script results, setVariables inputs, multi-instance items and outputs. */
 function processVariables(elements: readonly BpmnElement[]): string[] {
@@ -47,7 +47,7 @@ function assigneeProblems(element: BpmnElement, text: string, attribute: string,
   // A FEEL assignee is computed at run time; its syntax is the engine's check.
   if (text.trim().startsWith('=')) return []
   const problems: PublishProblem[] = []
-  const problem = (message: string) => problems.push({ part: 'binding', severity: 'error', elementId: element.id, message: `${label(element)} 的${attribute}：${message}` })
+  const problem = (message: string) => problems.push({ part: 'binding', severity: 'error', elementId: element.id, message: `${label(element)}的${attribute}：${message}` })
   for (const term of text.split(',').map((part) => part.trim())) {
     const colon = term.indexOf(':')
     const kind = colon < 0 ? term : term.slice(0, colon)
@@ -69,7 +69,7 @@ function feelProblems(element: BpmnElement, expression: string, known: ReadonlyS
   }
   return [...new Set(names)]
     .filter((name) => !known.has(name))
-    .map((name) => ({ part: 'binding' as const, severity: 'error' as const, elementId: element.id, message: `${label(element)} 的${what}引用了表单中不存在的字段 ${name}` }))
+    .map((name) => ({ part: 'binding' as const, severity: 'error' as const, elementId: element.id, message: `${label(element)}的${what}引用了表单中不存在的字段 ${name}` }))
 }
 
 /**
@@ -90,12 +90,12 @@ export function bindingProblems(input: BindingInput): PublishProblem[] {
       if (timeout?.startsWith('escalate:')) problems.push(...assigneeProblems(element, timeout.slice('escalate:'.length), '超时转交对象', input, paths))
       const form = attributes['hall:form']
       if (form && form !== input.itemCode) {
-        problems.push({ part: 'binding', severity: 'error', elementId: element.id, message: `${label(element)} 的表单 ${form} 不是本事项的表单（${input.itemCode}）` })
+        problems.push({ part: 'binding', severity: 'error', elementId: element.id, message: `${label(element)}的表单 ${form} 不是本事项的表单（${input.itemCode}）` })
       }
       for (const key of Object.keys(attributes)) {
         const permission = /^hall:fieldPermission\((.*)\)$/.exec(key)
         if (permission && !paths.has(permission[1]!)) {
-          problems.push({ part: 'binding', severity: 'error', elementId: element.id, path: permission[1]!, message: `${label(element)} 的字段权限引用了表单中不存在的字段 ${permission[1]!}` })
+          problems.push({ part: 'binding', severity: 'error', elementId: element.id, path: permission[1]!, message: `${label(element)}的字段权限引用了表单中不存在的字段 ${permission[1]!}` })
         }
       }
     }

@@ -57,7 +57,7 @@ function attributesOf(element: ModdleElement, visit: (child: ModdleElement) => v
     const label = HALL_PROPERTIES.has(key) ? `hall:${key}` : key
     if (CONTAINERS.has(key)) {
       for (const child of (value as ModdleElement[] | undefined) ?? []) visit(child)
-    } else if (REFERENCES.has(key)) attributes[label] = idOf(value)
+    } else if (REFERENCES.has(key)) continue
     else if (key === 'extensionElements' && isElement(value)) extensionAttributes(value, attributes)
     else if (key === 'conditionExpression' && isElement(value)) attributes.condition = textOf(value)
     else if (key === 'documentation' && Array.isArray(value)) attributes.documentation = value.map((doc: ModdleElement) => String(doc.text ?? '')).join('\n')
@@ -65,6 +65,12 @@ function attributesOf(element: ModdleElement, visit: (child: ModdleElement) => v
     else if (isElement(value)) attributes[label] = textOf(value)
     else if (Array.isArray(value)) attributes[label] = value.map((item) => (isElement(item) ? textOf(item) : String(item))).join('; ')
     else if (value !== undefined && value !== null) attributes[label] = String(value)
+  }
+  // Resolved references are not enumerable on moddle objects: read them by name.
+  for (const key of REFERENCES) {
+    const target = element[key]
+    if (isElement(target)) attributes[key] = idOf(target)
+    else if (typeof target === 'string') attributes[key] = target
   }
   return attributes
 }
