@@ -10,6 +10,7 @@ import { authRoutes } from './modules/auth/routes'
 import { datacenterRoutes } from './modules/datacenter/routes'
 import { csrfProtection, loadActor } from './modules/auth/session'
 import { healthRoutes } from './modules/health/routes'
+import { itemRoutes } from './modules/items/routes'
 import { orgRoutes } from './modules/org/routes'
 import { mountWebApps } from './web/static'
 
@@ -48,6 +49,7 @@ function createApi(deps: AppDeps) {
     .route('/org', orgRoutes)
     .route('/audit', auditRoutes)
     .route('/datacenter', datacenterRoutes)
+    .route('/items', itemRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

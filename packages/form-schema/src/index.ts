@@ -64,6 +64,7 @@ export { maskSensitive, maskValue } from './mask/mask'
 export type { SensitiveViewer } from './mask/mask'
 
 export { lint } from './lint/lint'
+export { feelVariables } from './expressions/feel'
 export { LINT_CODES } from './lint/types'
 export type { LintCatalog, LintCode, LintProblem } from './lint/types'
 export { SUPPORTED_COMPONENTS } from './lint/components'

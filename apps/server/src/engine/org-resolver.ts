@@ -5,7 +5,7 @@ import { absences, departments, postBHolders, posts, roleGrants, userDepartments
 import { currentDb } from './drizzle-store'
 
 /** `unitAdmin` (the engine's default fallback) and `unit_admin` name the same role. */
-const roleName = (id: string) => id.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`) as Role
+export const roleName = (id: string) => id.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`) as Role
 
 /**
  * Resolves `hall:assignee` organisation terms against the org tables, in the unit of the

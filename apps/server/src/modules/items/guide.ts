@@ -30,6 +30,8 @@ export const materialSchema = z.strictObject({
   main: z.boolean().default(true),
   /** 容缺: may be missing at acceptance and supplied later by a promised date. */
   mayBeMissing: z.boolean().default(false),
+  /** Collected on paper at the window, deliberately not uploaded in the form (publish accepts no upload field for it). */
+  offline: z.boolean().default(false),
   /** An uploaded sample or blank template (a file id of the files module). */
   sampleFileId: z.string().max(64).optional(),
   note: z.string().max(1000).optional(),
