@@ -11,6 +11,7 @@ import { datacenterRoutes } from './modules/datacenter/routes'
 import { csrfProtection, loadActor } from './modules/auth/session'
 import { healthRoutes } from './modules/health/routes'
 import { itemRoutes } from './modules/items/routes'
+import { templateRoutes } from './modules/templates/routes'
 import { orgRoutes } from './modules/org/routes'
 import { mountWebApps } from './web/static'
 
@@ -50,6 +51,7 @@ function createApi(deps: AppDeps) {
     .route('/audit', auditRoutes)
     .route('/datacenter', datacenterRoutes)
     .route('/items', itemRoutes)
+    .route('/templates', templateRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

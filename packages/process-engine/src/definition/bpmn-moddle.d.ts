@@ -15,5 +15,6 @@ declare module 'bpmn-moddle' {
   export class BpmnModdle {
     constructor(packages?: Record<string, unknown>)
     fromXML(xml: string, typeName?: string): Promise<{ rootElement: ModdleElement; warnings: ParseWarning[] }>
+    toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>
   }
 }

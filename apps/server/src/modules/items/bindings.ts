@@ -94,7 +94,8 @@ export function bindingProblems(input: BindingInput): PublishProblem[] {
       }
       for (const key of Object.keys(attributes)) {
         const permission = /^hall:fieldPermission\((.*)\)$/.exec(key)
-        if (permission && !paths.has(permission[1]!)) {
+        // `*` sets the step's default mode for every field (form-schema permissions).
+        if (permission && permission[1] !== '*' && !paths.has(permission[1]!)) {
           problems.push({ part: 'binding', severity: 'error', elementId: element.id, path: permission[1]!, message: `${label(element)}的字段权限引用了表单中不存在的字段 ${permission[1]!}` })
         }
       }

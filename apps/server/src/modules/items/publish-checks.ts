@@ -1,5 +1,6 @@
 import { lint, parseFormSchema, type LintCatalog } from '@hall/form-schema'
-import { parseDefinition } from '@hall/process-engine'
+import { isDeepStrictEqual } from 'node:util'
+import { parseDeadline, parseDefinition } from '@hall/process-engine'
 import { bindingProblems, type OrgIndex } from './bindings'
 import { readBpmnElements } from './bpmn-elements'
 import { formFields } from './form-fields'
@@ -47,6 +48,17 @@ export async function publishProblems(candidate: PublishCandidate, context: Publ
   if (!process.ok) {
     for (const p of process.problems) {
       problems.push({ part: 'process', severity: 'error', ...(p.element === 'definitions' ? {} : { elementId: p.element }), message: p.message })
+    }
+  }
+
+  // The engine counts the case's deadline from hall:promise; the hall tells applicants the guide's promise.
+  const promised = guide.success ? guide.data.promisedLimit : undefined
+  if (promised && process.ok) {
+    const limit = `${promised.value}${promised.unit}`
+    if (!process.definition.promise) {
+      problems.push({ part: 'binding', severity: 'warning', path: 'promisedLimit', message: `流程未设承诺时限（hall:promise），办件不会按办事指南的 ${limit} 计时和预警` })
+    } else if (!isDeepStrictEqual(parseDeadline(limit), process.definition.promise)) {
+      problems.push({ part: 'binding', severity: 'error', path: 'promisedLimit', message: `流程的承诺时限（hall:promise）与办事指南的承诺时限 ${limit} 不一致` })
     }
   }
 

@@ -26,9 +26,9 @@ describe('built-in templates', () => {
     template.guide = { ...(template.guide as object), promisedLimit: { value: 4, unit: 'wd' } }
     const messages = (await checkTemplate(template, 'staff-leave')).map((problem) => `${problem.part}: ${problem.message}`)
     expect(messages).toEqual([
+      'binding: promisedLimit: 流程的承诺时限（hall:promise）与办事指南的承诺时限 4wd 不一致',
       'manifest: requires dictionary gender, which the form does not use',
       'manifest: the process assigns post P-DEPUTY, which requires.posts does not list',
-      "process: hall:promise differs from the guide's promised limit 4wd",
       expect.stringMatching(/^scenario: Step 1 .*Task_deputy/),
     ])
   })

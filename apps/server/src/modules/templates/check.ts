@@ -1,13 +1,12 @@
-import { isDeepStrictEqual } from 'node:util'
-import { lint, parseFormSchema, type FieldSchema } from '@hall/form-schema'
-import { parseDeadline, parseDefinition, simulate, type AssigneeSpec, type ProcessDefinition } from '@hall/process-engine'
+import { parseFormSchema, type FieldSchema } from '@hall/form-schema'
+import { parseDefinition, simulate, type AssigneeSpec, type ProcessDefinition } from '@hall/process-engine'
 import { CATALOG } from '../datacenter/person-record'
-import { guideProblems, guideSchema } from '../items/guide'
+import { publishProblems, type PublishContext } from '../items/publish-checks'
 import type { TemplateFiles } from './builtin'
 
 /** One thing wrong with a template, named by the part it is in. */
 export interface TemplateProblem {
-  part: 'manifest' | 'process' | 'form' | 'guide' | 'scenario'
+  part: 'manifest' | 'process' | 'form' | 'guide' | 'binding' | 'scenario'
   message: string
 }
 
@@ -23,70 +22,60 @@ export function postsOf(definition: ProcessDefinition): Set<string> {
   return codes
 }
 
-const lintCatalog = (materials: string[], dictionaries: string[]) => ({
-  dataCenterPaths: CATALOG.filter((entry) => entry.path.startsWith('dc:')).map((entry) => entry.path.slice(3)),
-  userAttributes: CATALOG.filter((entry) => entry.path.startsWith('user:')).map((entry) => entry.path.slice(5)),
-  dictionaries,
-  materials,
-})
+/** The publish context of a template: the data-center catalog and its sample organisation. */
+function sampleContext(template: TemplateFiles): PublishContext {
+  const { org, manifest } = template
+  return {
+    itemCode: manifest.id,
+    catalog: {
+      dataCenterPaths: CATALOG.filter((entry) => entry.path.startsWith('dc:')).map((entry) => entry.path.slice(3)),
+      userAttributes: CATALOG.filter((entry) => entry.path.startsWith('user:')).map((entry) => entry.path.slice(5)),
+      dictionaries: manifest.requires.dictionaries,
+    },
+    org: {
+      userIds: new Set(org.users.map((user) => user.id)),
+      heldRoles: new Set(org.users.flatMap((user) => user.roles ?? [])),
+      postCodes: new Set((org.posts ?? []).map((post) => post.id)),
+    },
+  }
+}
 
 /**
- * Everything publishing would refuse, plus the template's own promises: the manifest lists exactly
- * the posts the process uses and the code tables the form draws on, and the scenario runs to its
- * expectations on the sample org.
+ * Everything publishing would refuse (the same checks, against the template's sample org), plus
+ * the template's own promises: the manifest lists exactly the posts the process uses and the code
+ * tables the form draws on, and the scenario runs to its expectations without an incident.
  */
 export async function checkTemplate(template: TemplateFiles, folderName: string): Promise<TemplateProblem[]> {
-  const problems: TemplateProblem[] = []
   const { manifest } = template
+  const problems: TemplateProblem[] = []
   if (manifest.id !== folderName) problems.push({ part: 'manifest', message: `id ${manifest.id} differs from its folder ${folderName}` })
-
-  const guide = guideSchema.safeParse(template.guide)
-  if (!guide.success) {
-    for (const issue of guide.error.issues) problems.push({ part: 'guide', message: `${issue.path.join('.')}: ${issue.message}` })
-  } else {
-    for (const problem of guideProblems(guide.data)) {
-      if (problem.severity === 'error') problems.push({ part: 'guide', message: `${problem.field}: ${problem.message}` })
-    }
+  for (const problem of await publishProblems(template, sampleContext(template))) {
+    if (problem.severity === 'error') problems.push({ part: problem.part, message: `${problem.elementId ?? problem.path ?? ''}: ${problem.message}` })
   }
-  const materials = guide.success ? guide.data.materials.map((material) => material.id) : []
 
   const form = parseFormSchema(template.form)
-  if (!form.ok) {
-    for (const problem of form.problems) problems.push({ part: 'form', message: `${problem.path}: ${problem.message}` })
-  } else {
-    for (const problem of lint(form.schema, lintCatalog(materials, manifest.requires.dictionaries))) {
-      if (problem.severity === 'error') problems.push({ part: 'form', message: `${problem.path}: ${problem.message}` })
-    }
+  if (form.ok) {
     const used = dictionariesOf(form.schema)
     for (const table of manifest.requires.dictionaries) {
       if (!used.has(table)) problems.push({ part: 'manifest', message: `requires dictionary ${table}, which the form does not use` })
     }
   }
-
   const process = await parseDefinition(template.bpmn)
-  if (!process.ok) {
-    for (const problem of process.problems) problems.push({ part: 'process', message: `${problem.element}: ${problem.message}` })
-  } else {
-    const used = postsOf(process.definition)
-    const listed = new Set(manifest.requires.posts.map((post) => post.code))
-    for (const code of used) if (!listed.has(code)) problems.push({ part: 'manifest', message: `the process assigns post ${code}, which requires.posts does not list` })
-    for (const code of listed) if (!used.has(code)) problems.push({ part: 'manifest', message: `requires post ${code}, which the process does not use` })
-    const promised = guide.success ? guide.data.promisedLimit : undefined
-    if (promised && !isDeepStrictEqual(parseDeadline(`${promised.value}${promised.unit}`), process.definition.promise)) {
-      problems.push({ part: 'process', message: `hall:promise differs from the guide's promised limit ${promised.value}${promised.unit}` })
-    }
-  }
+  if (!process.ok) return problems
+  const used = postsOf(process.definition)
+  const listed = new Set(manifest.requires.posts.map((post) => post.code))
+  for (const code of used) if (!listed.has(code)) problems.push({ part: 'manifest', message: `the process assigns post ${code}, which requires.posts does not list` })
+  for (const code of listed) if (!used.has(code)) problems.push({ part: 'manifest', message: `requires post ${code}, which the process does not use` })
 
-  if (process.ok) {
-    for await (const line of simulate(template.bpmn, template.scenario, template.org)) {
-      if (line.type === 'simulation.finished' && !line.ok) problems.push({ part: 'scenario', message: line.message ?? 'failed' })
-      if (line.type === 'incident') problems.push({ part: 'scenario', message: `incident at ${line.element}: ${line.message}` })
-    }
+  for await (const line of simulate(template.bpmn, template.scenario, template.org)) {
+    if (line.type === 'simulation.finished' && !line.ok) problems.push({ part: 'scenario', message: line.message ?? 'failed' })
+    if (line.type === 'incident') problems.push({ part: 'scenario', message: `incident at ${line.element}: ${line.message}` })
   }
   return problems
 }
 
-function dictionariesOf(schema: FieldSchema): Set<string> {
+/** Code tables a form draws options from (`x-dictionary`), sub-tables included. */
+export function dictionariesOf(schema: FieldSchema): Set<string> {
   const found = new Set<string>()
   const visit = (field: FieldSchema) => {
     if (typeof field['x-dictionary'] === 'string') found.add(field['x-dictionary'])
