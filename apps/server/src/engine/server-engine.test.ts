@@ -2,7 +2,8 @@ import { createFakeClock } from '@hall/process-engine/testing'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/client'
-import { users } from '../db/schema'
+import { eq } from 'drizzle-orm'
+import { engineInstances, users } from '../db/schema'
 import { seedDemo } from '../seed/demo'
 import { testDatabases } from '../../test/databases'
 import { startJobWorker } from '../worker/job-worker'
@@ -68,5 +69,25 @@ describe.each(testDatabases)('process engine on the server database ($name)', (k
     }
     const autoCompleted = (await engine.history(instanceId)).find((event) => event.type === 'task.auto-completed')
     expect(autoCompleted).toMatchObject({ element: 'Task_window' })
+  })
+
+  it('lets the job worker start instances from a timer start event (定时发起), and a new version replaces the schedule', async () => {
+    const clock = createFakeClock('2026-12-07T09:00:00+08:00')
+    const engine = createServerEngine(database.db, clock)
+    const timed = (cycle: string) => BPMN.replace('id="Market_licence"', 'id="Market_daily"').replace('<bpmn:startEvent id="Start" />', `<bpmn:startEvent id="Start"><bpmn:timerEventDefinition><bpmn:timeCycle>${cycle}</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>`)
+    const old = await engine.deploy(timed('R2/PT1H'))
+    const definition = await engine.deploy(timed('R2/PT2H'))
+    expect(await engine.definitionJobs(old.id)).toEqual([])
+    clock.set('2026-12-07T13:00:00+08:00')
+    const started: string[] = []
+    const worker = startJobWorker(createServerEngine(database.db, clock), { owner: 'timer-worker', idleMs: 10, log: pino({ level: 'silent' }) })
+    try {
+      await expect.poll(async () => (await engine.definitionJobs(definition.id)).length, { timeout: 10_000 }).toBe(0)
+    } finally {
+      await worker.stop()
+    }
+    const rows = await database.db.select({ id: engineInstances.id }).from(engineInstances).where(eq(engineInstances.definitionId, definition.id))
+    for (const row of rows) started.push((await engine.getInstance(row.id))!.initiator)
+    expect(started).toEqual(['system', 'system'])
   })
 })

@@ -14,7 +14,7 @@ function matchingFlows(run: Run, token: Token, gateway: ElementDef, firstOnly: b
     if (!condition) {
       taken.push(flowId)
     } else {
-      const result = condition.evaluate(run.state.variables)
+      const result = condition.evaluate(run.variablesAt(token))
       if ('error' in result) {
         run.incident(token, `Expected condition '=${condition.source}' on ${flowId} to evaluate, but it failed: ${result.error}`)
         return undefined

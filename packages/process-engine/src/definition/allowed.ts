@@ -21,7 +21,7 @@ export const ALLOWED_PROPERTIES: Record<string, readonly string[]> = {
   'bpmn:ScriptTask': [...activity, 'scriptFormat', 'script', 'resultVariable'],
   'bpmn:Task': activity,
   'bpmn:CallActivity': [...activity, 'calledElement', 'loopCharacteristics'],
-  'bpmn:SubProcess': [...activity, 'flowElements', 'artifacts', 'triggeredByEvent'],
+  'bpmn:SubProcess': [...activity, 'flowElements', 'artifacts', 'triggeredByEvent', 'loopCharacteristics'],
   'bpmn:ManualTask': activity,
   'bpmn:ReceiveTask': [...activity, 'messageRef'],
   'bpmn:ExclusiveGateway': [...node, 'default', 'gatewayDirection'],
@@ -36,7 +36,7 @@ export const ALLOWED_PROPERTIES: Record<string, readonly string[]> = {
   'bpmn:FormalExpression': ['id', 'body', 'language'],
   // A timer value without xsi:type parses as a plain expression: same body, no language.
   'bpmn:Expression': ['id', 'body'],
-  'bpmn:MultiInstanceLoopCharacteristics': ['id', 'isSequential', 'completionCondition', 'collection', 'elementVariable', 'outputCollection'],
+  'bpmn:MultiInstanceLoopCharacteristics': ['id', 'isSequential', 'loopCardinality', 'completionCondition', 'collection', 'elementVariable', 'outputCollection'],
   'bpmn:Message': ['id', 'name'],
   'bpmn:Error': ['id', 'name', 'errorCode'],
   'bpmn:Documentation': ['id', 'text', 'textFormat'],

@@ -6,7 +6,7 @@ import type { ModdleElement } from 'bpmn-moddle'
 import type { DeployProblem } from '../errors'
 import { compileFeel, FeelSyntaxError, type CompiledExpression } from '../expressions/feel'
 import { parseAssignees } from '../assignment/spec'
-import { parseCycle, parseDeadline } from '../time/duration'
+import { parseCycle, parseDeadline, parseInstant } from '../time/duration'
 import { parseApproval, parseFieldMode, parseHallDeadline, parseItemType, parseTimeout } from './hall-attributes'
 import { upstreamOfJoins, validateGraph } from './graph'
 import { ElementKind, type ElementDef, type EventTrigger, type FlowDef, type ProcessDefinition, type UserTaskDef } from './model'
@@ -122,7 +122,7 @@ export function compileProcess(process: ModdleElement, problems: Problems): Proc
     if (sub.triggeredByEvent && (sub.incoming.length || sub.outgoing.length)) problems.push({ element: sub.id, message: 'Expected no sequence flows on an event sub-process, but found some' })
   }
   for (const start of starts) {
-    if (start.trigger?.kind === 'timer' || start.trigger?.kind === 'error') problems.push({ element: start.id, message: `${start.trigger.kind === 'timer' ? 'Timer' : 'Error'} start events are supported inside event sub-processes only` })
+    if (start.trigger?.kind === 'error') problems.push({ element: start.id, message: 'Error start events are supported inside event sub-processes only' })
   }
   const promise = str(process.promise)
   const itemType = str(process.itemType)
@@ -175,21 +175,13 @@ function compileElement(el: ModdleElement, kind: ElementKind, problems: Problems
     const called = str(el.calledElement)
     if (!called) problems.push({ element: id, message: 'Expected calledElement (a process key) on a call activity, but it is missing' })
     else def.calledElement = called
-    const loop = el.loopCharacteristics as ModdleElement | undefined
-    if (loop) {
-      const collection = compileHallFeel(str(loop.collection) ?? '', id, 'hall:collection', problems)
-      const completion = str((loop.completionCondition as ModdleElement | undefined)?.body)
-      const completionCondition = completion === undefined ? undefined : compileHallFeel(completion, id, 'completionCondition', problems)
-      if (collection) {
-        def.multi = {
-          collection,
-          elementVariable: str(loop.elementVariable) ?? 'item',
-          sequential: loop.isSequential === true,
-          ...(str(loop.outputCollection) ? { outputCollection: str(loop.outputCollection)! } : {}),
-          ...(completionCondition ? { completionCondition } : {}),
-        }
-      }
-    }
+    const multi = compileLoop(el, kind, problems)
+    if (multi) def.multi = multi
+  }
+  if (kind === 'subProcess' && el.loopCharacteristics) {
+    if (el.triggeredByEvent) problems.push({ element: id, message: 'Expected an event sub-process to run once, but it has multi-instance loop characteristics' })
+    const multi = compileLoop(el, kind, problems)
+    if (multi) def.multi = multi
   }
   if (kind === 'receiveTask') {
     const name = str((el.messageRef as ModdleElement | undefined)?.name)
@@ -197,6 +189,39 @@ function compileElement(el: ModdleElement, kind: ElementKind, problems: Problems
     else def.trigger = { kind: 'message', name }
   }
   return def
+}
+
+/**
+ * Multi-instance loop characteristics of a call activity (hall:collection) or sub-process
+ * (hall:collection or bpmn:loopCardinality). Undefined when absent or unusable (a problem is recorded).
+ */
+function compileLoop(el: ModdleElement, kind: ElementKind, problems: Problems): NonNullable<ElementDef['multi']> | undefined {
+  const id = el.id ?? ''
+  const loop = el.loopCharacteristics as ModdleElement | undefined
+  if (!loop) return undefined
+  const cardinalityText = str((loop.loopCardinality as ModdleElement | undefined)?.body)
+  const collectionText = str(loop.collection)
+  if (kind === 'callActivity' && cardinalityText !== undefined) {
+    problems.push({ element: id, message: 'Expected hall:collection on a multi-instance call activity; bpmn:loopCardinality applies to sub-processes' })
+    return undefined
+  }
+  if ((cardinalityText === undefined) === (collectionText === undefined) && kind === 'subProcess') {
+    problems.push({ element: id, message: 'Expected exactly one of hall:collection or bpmn:loopCardinality on a multi-instance sub-process' })
+    return undefined
+  }
+  const collection = collectionText !== undefined || kind === 'callActivity' ? compileHallFeel(collectionText ?? '', id, 'hall:collection', problems) : undefined
+  const cardinality = cardinalityText === undefined ? undefined : compileHallFeel(cardinalityText, id, 'loopCardinality', problems)
+  const completion = str((loop.completionCondition as ModdleElement | undefined)?.body)
+  const completionCondition = completion === undefined ? undefined : compileHallFeel(completion, id, 'completionCondition', problems)
+  if (!collection && !cardinality) return undefined
+  return {
+    ...(collection ? { collection } : {}),
+    ...(cardinality ? { cardinality } : {}),
+    elementVariable: str(loop.elementVariable) ?? 'item',
+    sequential: loop.isSequential === true,
+    ...(str(loop.outputCollection) ? { outputCollection: str(loop.outputCollection)! } : {}),
+    ...(completionCondition ? { completionCondition } : {}),
+  }
 }
 
 function extensions(el: ModdleElement, type: string): ModdleElement[] {
@@ -252,12 +277,13 @@ function compileTimer(ed: ModdleElement) {
     return { kind: 'duration', spec } as const
   }
   if (date) {
-    if (Number.isNaN(Date.parse(date)) || !/[zZ]|[+-]\d\d:\d\d$/.test(date)) throw new Error(`Expected timeDate as an ISO date-time with offset, but got '${date}'`)
-    return { kind: 'date', at: new Date(date).toISOString() } as const
+    const at = parseInstant(date)
+    if (!at) throw new Error(`Expected timeDate as an ISO date-time with offset, but got '${date}'`)
+    return { kind: 'date', at } as const
   }
   if (cycle) {
     const parsed = parseCycle(cycle)
-    if (!parsed) throw new Error(`Expected timeCycle like R3/PT1H, but got '${cycle}'`)
+    if (!parsed) throw new Error(`Expected timeCycle like R3/PT1H, R/P1D, R5/1wd or R3/2026-10-01T08:00:00+08:00/P1D, but got '${cycle}'`)
     return { kind: 'cycle', ...parsed } as const
   }
   throw new Error('Expected timeDuration, timeDate or timeCycle on the timer, but found none')
@@ -274,8 +300,8 @@ function compileUserTask(el: ModdleElement, problems: Problems): UserTaskDef {
   if (!text('assignee')) problems.push({ element: id, message: 'Expected hall:assignee on a user task, but it is missing' })
   const loop = el.loopCharacteristics as ModdleElement | undefined
   if (loop) task.approval = { kind: loop.isSequential ? 'sequential' : 'all' }
-  if (loop && (loop.collection || loop.elementVariable || loop.outputCollection)) {
-    problems.push({ element: id, message: 'hall:collection, hall:elementVariable and hall:outputCollection apply to call activities; a user task takes its people from hall:assignee' })
+  if (loop && (loop.collection || loop.elementVariable || loop.outputCollection || loop.loopCardinality)) {
+    problems.push({ element: id, message: 'hall:collection, hall:elementVariable, hall:outputCollection and bpmn:loopCardinality apply to call activities and sub-processes; a user task takes its people from hall:assignee' })
   }
   const approval = text('approval')
   if (approval) task.approval = attempt(id, problems, () => parseApproval(approval)) ?? task.approval

@@ -40,6 +40,18 @@ describe('simulate', () => {
     expect(trace.find((l) => l.type === 'clock.resumed')).toMatchObject({ due: '2026-10-29T17:30:00+08:00' })
   })
 
+  it('runs the daily-report example: a timer start on the virtual clock, every working day at 18:00', async () => {
+    const trace = await collect(read('daily-report.bpmn'), JSON.parse(read('daily-report.scenario.json')) as Scenario)
+    expect(trace.at(-1)).toMatchObject({ type: 'simulation.finished', ok: true })
+    // Deployed at 09:00; the first occurrence starts an instance at 18:00, the next on the working day after National Day.
+    expect(trace.filter((l) => l.type === 'process.started')).toEqual([
+      { type: 'process.started', at: '2026-09-29T18:00:00+08:00', element: 'Start_daily', by: 'system', reason: 'timer' },
+      { type: 'process.started', at: '2026-09-30T18:00:00+08:00', element: 'Start_daily', by: 'system', reason: 'timer' },
+      { type: 'process.started', at: '2026-10-08T18:00:00+08:00', element: 'Start_daily', by: 'system', reason: 'timer' },
+    ])
+    expect(trace.filter((l) => l.type === 'task.created').map((l) => l.assignees)).toEqual([['u2'], ['u2'], ['u3']])
+  })
+
   it('rejects a step for a task that is not waiting, naming the step', async () => {
     const scenario: Scenario = { start: { at: '2026-09-29T10:00:00+08:00', initiator: 'u1' }, steps: [{ complete: 'Task_director', by: 'dir' }] }
     const last = (await collect(read('leave.bpmn'), scenario)).at(-1)!
