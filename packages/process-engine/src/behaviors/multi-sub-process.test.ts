@@ -64,6 +64,24 @@ describe('multi-instance sub-process, parallel', () => {
     expect((await t.state()).tokens.map((k) => k.element)).toEqual(['After'])
   })
 
+  it('parallel branches inside each inner instance join within that inner instance only', async () => {
+    const inner = `<bpmn:startEvent id="is"/><bpmn:parallelGateway id="split"/><bpmn:userTask id="A" hall:assignee="user:u2"/><bpmn:userTask id="B" hall:assignee="user:u3"/><bpmn:parallelGateway id="join"/><bpmn:endEvent id="ie"/>
+      ${flows('is->split#i1', 'split->A#i2', 'split->B#i3', 'A->join#i4', 'B->join#i5', 'join->ie#i6')}`
+    const t = await start(review(cardinality('=2'), inner))
+    const scopeOf = async (tokenId: string) => (await t.state()).tokens.find((k) => k.id === tokenId)!.scope
+    const [a1, a2] = await t.open('A')
+    const b = await t.open('B')
+    const b1 = (await Promise.all(b.map(async (k) => ((await scopeOf(k.tokenId)) === (await scopeOf(a1!.tokenId)) ? k : undefined)))).find(Boolean)
+    // A of one inner instance and B of the other arrive at the join: neither instance is done.
+    await t.engine.complete(a2!.id, { by: 'u2' })
+    await t.engine.complete(b1!.id, { by: 'u3' })
+    expect(await t.waiting()).toEqual(['A:u2', 'B:u3'])
+    await t.engine.complete(a1!.id, { by: 'u2' })
+    expect(await t.waiting()).toEqual(['B:u3'])
+    await t.engine.complete((await t.open('B'))[0]!.id, { by: 'u3' })
+    expect(await t.waiting()).toEqual(['After:dir'])
+  })
+
   it('an empty collection passes straight through with an empty output collection', async () => {
     const t = await start(review('hall:collection="=reviewers" hall:elementVariable="reviewer" hall:outputCollection="opinions">', opinion), { reviewers: [] })
     expect(await t.waiting()).toEqual(['After:dir'])

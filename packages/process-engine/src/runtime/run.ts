@@ -184,7 +184,7 @@ export class Run {
         await behaviorFor(el.kind).enter(this, token, el)
       }
       // A token that ended or moved elsewhere may unblock an inclusive join.
-      const join = this.state.tokens.find((t) => t.waiting === 'join' && this.element(t.element).kind === 'inclusiveGateway' && inclusiveJoinReady(this, this.element(t.element)))
+      const join = this.state.tokens.find((t) => t.waiting === 'join' && this.element(t.element).kind === 'inclusiveGateway' && inclusiveJoinReady(this, this.element(t.element), t))
       if (!join || this.state.status !== InstanceStatus.active) return
       fireInclusive(this, join, this.element(join.element))
     }
