@@ -1,5 +1,6 @@
 /**
- * Call activities start the latest version of another process (上报件, sub-cases). Variables
+ * Call activities start the latest version of another process (上报件, sub-cases), or the
+ * version pinned by `hall:calledVersion`. Variables
  * are copied in at the start and back out on completion; a child that ends any other way
  * raises `error:<outcome>` on the call activity (error boundary, else an incident).
  * Multi-instance call activities start one child per item of `hall:collection` (in parallel
@@ -35,8 +36,10 @@ export const callActivity: Behavior = {
 
 async function startChild(run: Run, token: Token, element: ElementDef): Promise<void> {
   const key = element.calledElement!
-  const found = await run.env.loadDefinition(run.tx, { key })
-  if (!found?.def.noneStart) return run.incident(token, `Expected a deployed process '${key}' with a none start event, but there is none`)
+  const pinned = element.calledVersion
+  // Definition ids are `<key>:<version>` (see deploy).
+  const found = await run.env.loadDefinition(run.tx, pinned ? { id: `${key}:${pinned}` } : { key })
+  if (!found?.def.noneStart) return run.incident(token, `Expected a deployed process '${key}'${pinned ? ` version ${pinned}` : ''} with a none start event, but there is none`)
   const calls = token.calls!
   const index = calls.started++
   const scope = run.variablesAt(token)

@@ -20,7 +20,7 @@ export const ALLOWED_PROPERTIES: Record<string, readonly string[]> = {
   'bpmn:ServiceTask': [...activity, 'handler'],
   'bpmn:ScriptTask': [...activity, 'scriptFormat', 'script', 'resultVariable'],
   'bpmn:Task': activity,
-  'bpmn:CallActivity': [...activity, 'calledElement', 'loopCharacteristics'],
+  'bpmn:CallActivity': [...activity, 'calledElement', 'calledVersion', 'loopCharacteristics'],
   'bpmn:SubProcess': [...activity, 'flowElements', 'artifacts', 'triggeredByEvent', 'loopCharacteristics'],
   'bpmn:ManualTask': activity,
   'bpmn:ReceiveTask': [...activity, 'messageRef'],

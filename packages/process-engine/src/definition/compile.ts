@@ -175,6 +175,11 @@ function compileElement(el: ModdleElement, kind: ElementKind, problems: Problems
     const called = str(el.calledElement)
     if (!called) problems.push({ element: id, message: 'Expected calledElement (a process key) on a call activity, but it is missing' })
     else def.calledElement = called
+    const version = str(el.calledVersion)
+    if (version !== undefined) {
+      if (/^[1-9]\d*$/.test(version.trim())) def.calledVersion = Number(version)
+      else problems.push({ element: id, message: `Expected hall:calledVersion to be a version number (1, 2, …), but got '${version}'` })
+    }
     const multi = compileLoop(el, kind, problems)
     if (multi) def.multi = multi
   }

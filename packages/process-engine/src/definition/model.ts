@@ -80,8 +80,10 @@ export interface ElementDef {
   start?: string
   /** Event sub-processes: started by their start event's trigger while their scope runs. */
   triggeredByEvent?: boolean
-  /** Call activities: the key of the process they start (latest deployed version). */
+  /** Call activities: the key of the process they start. */
   calledElement?: string
+  /** Call activities pinned with `hall:calledVersion`: that version of `calledElement`, else the latest. */
+  calledVersion?: number
   /**
    * Multi-instance call activities (one child per item of `collection`) and sub-processes (one
    * inner instance per item, or `cardinality` of them).
