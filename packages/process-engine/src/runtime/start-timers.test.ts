@@ -87,6 +87,19 @@ describe('process-level timer start events', () => {
     expect(await t.engine.definitionJobs(v3.id)).toEqual([])
   })
 
+  it('a left-over timer-start job of a superseded version starts nothing and is dropped', async () => {
+    const t = timedSetup()
+    const v1 = await t.engine.deploy(timed('timeCycle', 'R/PT1H'))
+    const [job] = await t.engine.definitionJobs(v1.id)
+    await t.engine.deploy(timed('timeCycle', 'R/PT2H'))
+    // As if v1's previous firing had committed its next occurrence after the new deploy withdrew v1's jobs.
+    await t.store.transaction((tx) => tx.insertJob({ ...job!, id: `${job!.id}.late` }))
+    t.clock.advance(HOUR)
+    expect(await t.fire()).toBe(1)
+    expect(t.started).toEqual([])
+    expect(await t.engine.definitionJobs(v1.id)).toEqual([])
+  })
+
   it('a timer start delivered twice starts one instance; a worker paused past its lease is fenced out', async () => {
     const t = timedSetup()
     await t.engine.deploy(timed('timeDate', '2026-09-29T11:00:00+08:00'))

@@ -44,6 +44,8 @@ export async function fireStartTimer(unit: Unit, job: JobRow, owner: string): Pr
   const element = String(job.payload.element ?? '')
   const start = found?.def.elements[element]
   if (!found || start?.kind !== 'startEvent' || start.parent || start.trigger?.kind !== 'timer') return undefined
+  // A job of a superseded version (its deploy raced this job's previous firing) dies here instead of running on.
+  if ((await unit.tx.latestDefinition(found.row.key))?.id !== found.row.id) return undefined
   const timer = start.trigger.timer
   const remaining = typeof job.payload.remaining === 'number' ? job.payload.remaining : undefined
   if (timer.kind === 'cycle' && (remaining === undefined || remaining > 0)) {
