@@ -3,13 +3,13 @@
  * (dangling gateways, missing conditions, bad hall values, FEEL syntax errors).
  */
 import type { ModdleElement } from 'bpmn-moddle'
-import type { DeployProblem } from '../errors'
-import { compileFeel, FeelSyntaxError, type CompiledExpression } from '../expressions/feel'
+import type { CompiledExpression } from '../expressions/feel'
 import { parseAssignees } from '../assignment/spec'
-import { parseCycle, parseDeadline, parseInstant } from '../time/duration'
+import { compileTrigger } from './compile-events'
+import { attempt, compileHallFeel, extensions, idOf, str, type Problems } from './compile-support'
 import { parseApproval, parseFieldMode, parseHallDeadline, parseItemType, parseTimeout } from './hall-attributes'
 import { upstreamOfJoins, validateGraph } from './graph'
-import { ElementKind, type ElementDef, type EventTrigger, type FlowDef, type ProcessDefinition, type UserTaskDef } from './model'
+import { ElementKind, type ElementDef, type FlowDef, type ProcessDefinition, type UserTaskDef } from './model'
 
 const KINDS: Record<string, ElementKind> = {
   'bpmn:StartEvent': ElementKind.startEvent,
@@ -29,42 +29,6 @@ const KINDS: Record<string, ElementKind> = {
   'bpmn:BoundaryEvent': ElementKind.boundaryEvent,
   'bpmn:SubProcess': ElementKind.subProcess,
   'bpmn:CallActivity': ElementKind.callActivity,
-}
-
-type Problems = DeployProblem[]
-/** Real conditions are short; a huge expression is an attack on the parser. */
-const MAX_FEEL_LENGTH = 10_000
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
-const idOf = (v: unknown): string | undefined => str((v as ModdleElement | undefined)?.id)
-
-/** Compile `=<FEEL>`; on failure records a problem and returns undefined. */
-export function compileHallFeel(text: string, element: string, what: string, problems: Problems): CompiledExpression | undefined {
-  const body = text.trim()
-  if (body.length > MAX_FEEL_LENGTH) {
-    problems.push({ element, message: `Expected ${what} to be at most ${MAX_FEEL_LENGTH} characters, but it has ${body.length}` })
-    return undefined
-  }
-  if (!body.startsWith('=')) {
-    problems.push({ element, message: `Expected ${what} to be a FEEL expression starting with '=', but got '${body}'` })
-    return undefined
-  }
-  try {
-    return compileFeel(body.slice(1))
-  } catch (error) {
-    const position = error instanceof FeelSyntaxError ? ` at position ${error.position + 1}` : ''
-    problems.push({ element, message: `FEEL syntax error in ${what} '${body}'${position}: ${(error as Error).message}` })
-    return undefined
-  }
-}
-
-/** Run `parse`, turning a thrown Error into a problem for `element`. */
-function attempt<T>(element: string, problems: Problems, parse: () => T): T | undefined {
-  try {
-    return parse()
-  } catch (error) {
-    problems.push({ element, message: (error as Error).message })
-    return undefined
-  }
 }
 
 export function compileProcess(process: ModdleElement, problems: Problems): ProcessDefinition {
@@ -227,71 +191,6 @@ function compileLoop(el: ModdleElement, kind: ElementKind, problems: Problems): 
     ...(str(loop.outputCollection) ? { outputCollection: str(loop.outputCollection)! } : {}),
     ...(completionCondition ? { completionCondition } : {}),
   }
-}
-
-function extensions(el: ModdleElement, type: string): ModdleElement[] {
-  const values = ((el.extensionElements as ModdleElement | undefined)?.values as ModdleElement[] | undefined) ?? []
-  return values.filter((v) => v.$type === type)
-}
-
-const ALLOWED_TRIGGERS: Record<string, readonly EventTrigger['kind'][]> = {
-  startEvent: ['none', 'message', 'timer', 'error'],
-  endEvent: ['none', 'terminate', 'error'],
-  intermediateCatchEvent: ['timer', 'message'],
-  intermediateThrowEvent: ['none'],
-  boundaryEvent: ['timer', 'message', 'error'],
-}
-
-function compileTrigger(el: ModdleElement, kind: ElementKind, problems: Problems): EventTrigger | undefined {
-  const id = el.id ?? ''
-  const definitions = (el.eventDefinitions as ModdleElement[] | undefined) ?? []
-  if (definitions.length > 1) problems.push({ element: id, message: 'Expected at most one event definition, but found several' })
-  const ed = definitions[0]
-  let trigger: EventTrigger | undefined
-  if (!ed) trigger = { kind: 'none' }
-  else if (ed.$type === 'bpmn:TerminateEventDefinition') trigger = { kind: 'terminate' }
-  else if (ed.$type === 'bpmn:ErrorEventDefinition') {
-    const code = str((ed.errorRef as ModdleElement | undefined)?.errorCode)
-    trigger = code ? { kind: 'error', code } : { kind: 'error' }
-  } else if (ed.$type === 'bpmn:MessageEventDefinition') {
-    const name = str((ed.messageRef as ModdleElement | undefined)?.name)
-    if (!name) problems.push({ element: id, message: 'Expected the message event to reference a named bpmn:message, but it does not' })
-    else trigger = { kind: 'message', name }
-  } else if (ed.$type === 'bpmn:TimerEventDefinition') {
-    const timer = attempt(id, problems, () => compileTimer(ed))
-    if (timer) trigger = { kind: 'timer', timer }
-  }
-  if (trigger && !(ALLOWED_TRIGGERS[kind] ?? []).includes(trigger.kind)) {
-    problems.push({ element: id, message: `A ${trigger.kind} trigger is not supported on ${kind}` })
-    return undefined
-  }
-  if (kind === 'boundaryEvent' && trigger?.kind === 'error' && el.cancelActivity === false) {
-    problems.push({ element: id, message: 'Expected an error boundary event to interrupt, but cancelActivity is false' })
-  }
-  return trigger
-}
-
-function compileTimer(ed: ModdleElement) {
-  const body = (key: string) => str((ed[key] as ModdleElement | undefined)?.body)?.trim()
-  const duration = body('timeDuration')
-  const date = body('timeDate')
-  const cycle = body('timeCycle')
-  if (duration) {
-    const spec = parseDeadline(duration)
-    if (!spec) throw new Error(`Expected timeDuration like PT1H or 3wd, but got '${duration}'`)
-    return { kind: 'duration', spec } as const
-  }
-  if (date) {
-    const at = parseInstant(date)
-    if (!at) throw new Error(`Expected timeDate as an ISO date-time with offset, but got '${date}'`)
-    return { kind: 'date', at } as const
-  }
-  if (cycle) {
-    const parsed = parseCycle(cycle)
-    if (!parsed) throw new Error(`Expected timeCycle like R3/PT1H, R/P1D, R5/1wd or R3/2026-10-01T08:00:00+08:00/P1D, but got '${cycle}'`)
-    return { kind: 'cycle', ...parsed } as const
-  }
-  throw new Error('Expected timeDuration, timeDate or timeCycle on the timer, but found none')
 }
 
 function compileUserTask(el: ModdleElement, problems: Problems): UserTaskDef {
