@@ -30,11 +30,14 @@ export async function* simulate(bpmnXml: string, scenario: Scenario, org: OrgFix
   const format = (iso: string) => calendar.format(new Date(iso))
   const seen = new Map<string, number>()
   const drain = async function* () {
+    const fresh: HistoryEvent[] = []
     for (const instance of instances) {
       const events = await engine.history(instance)
-      for (const event of events.slice(seen.get(instance) ?? 0)) yield toTrace(event, format)
+      fresh.push(...events.slice(seen.get(instance) ?? 0))
       seen.set(instance, events.length)
     }
+    // Several instances (a timer-start cycle) interleave in time; the sort is stable within each.
+    for (const event of fresh.sort((a, b) => a.at.localeCompare(b.at))) yield toTrace(event, format)
   }
   const finished = (ok: boolean, message?: string, step?: number): TraceLine => ({ type: 'simulation.finished', at: calendar.format(clock.now()), ok, ...(step ? { step } : {}), ...(message ? { message } : {}) })
 
