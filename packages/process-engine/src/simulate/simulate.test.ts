@@ -50,6 +50,8 @@ describe('simulate', () => {
       { type: 'process.started', at: '2026-10-08T18:00:00+08:00', element: 'Start_daily', by: 'system', reason: 'timer' },
     ])
     expect(trace.filter((l) => l.type === 'task.created').map((l) => l.assignees)).toEqual([['u2'], ['u2'], ['u3']])
+    const times = trace.map((l) => l.at)
+    expect(times).toEqual([...times].sort())
   })
 
   it('runs the inspection example: a multi-instance sub-process, one finding per site kept apart', async () => {
