@@ -1,8 +1,8 @@
 import { createFakeClock } from '@hall/process-engine/testing'
+import { eq } from 'drizzle-orm'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/client'
-import { eq } from 'drizzle-orm'
 import { engineInstances, users } from '../db/schema'
 import { seedDemo } from '../seed/demo'
 import { testDatabases } from '../../test/databases'
@@ -79,7 +79,7 @@ describe.each(testDatabases)('process engine on the server database ($name)', (k
     const definition = await engine.deploy(timed('R2/PT2H'))
     expect(await engine.definitionJobs(old.id)).toEqual([])
     clock.set('2026-12-07T13:00:00+08:00')
-    const started: string[] = []
+    // The worker runs its own engine, as `hall worker` does beside the servers.
     const worker = startJobWorker(createServerEngine(database.db, clock), { owner: 'timer-worker', idleMs: 10, log: pino({ level: 'silent' }) })
     try {
       await expect.poll(async () => (await engine.definitionJobs(definition.id)).length, { timeout: 10_000 }).toBe(0)
@@ -87,7 +87,7 @@ describe.each(testDatabases)('process engine on the server database ($name)', (k
       await worker.stop()
     }
     const rows = await database.db.select({ id: engineInstances.id }).from(engineInstances).where(eq(engineInstances.definitionId, definition.id))
-    for (const row of rows) started.push((await engine.getInstance(row.id))!.initiator)
-    expect(started).toEqual(['system', 'system'])
+    const initiators = await Promise.all(rows.map(async (row) => (await engine.getInstance(row.id))!.initiator))
+    expect(initiators).toEqual(['system', 'system'])
   })
 })
