@@ -3,6 +3,7 @@ import {
   VersionConflict,
   type DeployedDefinition,
   type HistoryEvent,
+  type JobOwner,
   type JobRow,
   type Store,
   type StoreTx,
@@ -73,6 +74,10 @@ const toJob = (row: JobRecord): JobRow => ({
   lockExpiresAt: iso(row.lockExpiresAt),
 })
 
+/** An instance's jobs, or a definition's own (timer starts: no instance). */
+const jobsOf = (owner: JobOwner): SQL =>
+  owner.instanceId !== undefined ? eq(engineJobs.instanceId, owner.instanceId) : and(eq(engineJobs.definitionId, owner.definitionId), isNull(engineJobs.instanceId))!
+
 function storeTx(tx: Db): StoreTx {
   return {
     async insertDefinition(definition: DeployedDefinition) {
@@ -137,13 +142,13 @@ function storeTx(tx: Db): StoreTx {
       return (await tx.delete(engineJobs).where(where).returning({ id: engineJobs.id })).length > 0
     },
     async deleteJobs(query) {
-      const filters = [eq(engineJobs.instanceId, query.instanceId)]
+      const filters = [jobsOf(query)]
       if (query.taskId) filters.push(eq(engineJobs.taskId, query.taskId))
       if (query.tokenId) filters.push(eq(engineJobs.tokenId, query.tokenId))
       return (await tx.delete(engineJobs).where(and(...filters)).returning({ id: engineJobs.id })).length
     },
     async findJobs(query) {
-      const rows = await tx.select().from(engineJobs).where(eq(engineJobs.instanceId, query.instanceId)).orderBy(asc(engineJobs.dueAt), asc(engineJobs.id))
+      const rows = await tx.select().from(engineJobs).where(jobsOf(query)).orderBy(asc(engineJobs.dueAt), asc(engineJobs.id))
       return rows.map(toJob)
     },
     async claimDueJobs({ now, owner, leaseUntil, limit }) {

@@ -1,8 +1,9 @@
 import { createFakeClock } from '@hall/process-engine/testing'
+import { eq } from 'drizzle-orm'
 import pino from 'pino'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../db/client'
-import { users } from '../db/schema'
+import { engineInstances, users } from '../db/schema'
 import { seedDemo } from '../seed/demo'
 import { testDatabases } from '../../test/databases'
 import { startJobWorker } from '../worker/job-worker'
@@ -85,5 +86,25 @@ describe.each(testDatabases)('process engine on the server database ($name)', (k
 
     const kept = await inTransaction(database.db, () => engine.start({ definitionId: definition.id, initiator: id('county.intake.1') }))
     expect(await engine.findTasks({ instanceId: kept, status: 'open' })).toHaveLength(1)
+  })
+
+  it('lets the job worker start instances from a timer start event (定时发起), and a new version replaces the schedule', async () => {
+    const clock = createFakeClock('2026-12-07T09:00:00+08:00')
+    const engine = createServerEngine(database.db, clock)
+    const timed = (cycle: string) => BPMN.replace('id="Market_licence"', 'id="Market_daily"').replace('<bpmn:startEvent id="Start" />', `<bpmn:startEvent id="Start"><bpmn:timerEventDefinition><bpmn:timeCycle>${cycle}</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>`)
+    const old = await engine.deploy(timed('R2/PT1H'))
+    const definition = await engine.deploy(timed('R2/PT2H'))
+    expect(await engine.definitionJobs(old.id)).toEqual([])
+    clock.set('2026-12-07T13:00:00+08:00')
+    // The worker runs its own engine, as `hall worker` does beside the servers.
+    const worker = startJobWorker(createServerEngine(database.db, clock), { owner: 'timer-worker', idleMs: 10, log: pino({ level: 'silent' }) })
+    try {
+      await expect.poll(async () => (await engine.definitionJobs(definition.id)).length, { timeout: 10_000 }).toBe(0)
+    } finally {
+      await worker.stop()
+    }
+    const rows = await database.db.select({ id: engineInstances.id }).from(engineInstances).where(eq(engineInstances.definitionId, definition.id))
+    const initiators = await Promise.all(rows.map(async (row) => (await engine.getInstance(row.id))!.initiator))
+    expect(initiators).toEqual(['system', 'system'])
   })
 })

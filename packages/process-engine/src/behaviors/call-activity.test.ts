@@ -48,6 +48,22 @@ describe('call activity', () => {
     expect((await t.openTasks(t.id)).map((k) => k.element)).toEqual(['Result'])
   })
 
+  it('starts the latest version of the called process, or the version pinned by hall:calledVersion', async () => {
+    const t = setup()
+    await t.engine.deploy(city)
+    await t.engine.deploy(city.replace(/CityReview/g, 'CityReview2'))
+    const childTask = async (xml: string) => {
+      const id = await t.engine.start({ definitionId: (await t.engine.deploy(xml)).id, initiator: 'u1' })
+      const child = (await t.engine.getInstance(id))!.tokens.find((k) => k.calls)!.calls!.children[0]!
+      return [(await t.engine.getInstance(child))!.definitionId, (await t.openTasks(child))[0]!.element]
+    }
+    expect(await childTask(county())).toEqual(['City:2', 'CityReview2'])
+    expect(await childTask(county().replace('calledElement="City"', 'calledElement="City" hall:calledVersion="1"'))).toEqual(['City:1', 'CityReview'])
+    const missing = await t.engine.start({ definitionId: (await t.engine.deploy(county().replace('calledElement="City"', 'calledElement="City" hall:calledVersion="7"'))).id, initiator: 'u1' })
+    expect((await t.engine.getInstance(missing))!.incidents[0]!.message).toBe("Expected a deployed process 'City' version 7 with a none start event, but there is none")
+    await expect(t.engine.deploy(county().replace('calledElement="City"', 'calledElement="City" hall:calledVersion="latest"'))).rejects.toMatchObject({ problems: [{ element: 'Call', message: expect.stringMatching(/hall:calledVersion to be a version number/) }] })
+  })
+
   it('raises an incident when the called process is not deployed', async () => {
     const t = setup()
     const id = await t.engine.start({ definitionId: (await t.engine.deploy(county())).id, initiator: 'u1' })

@@ -1,5 +1,6 @@
 /**
- * Call activities start the latest version of another process (上报件, sub-cases). Variables
+ * Call activities start the latest version of another process (上报件, sub-cases), or the
+ * version pinned by `hall:calledVersion`. Variables
  * are copied in at the start and back out on completion; a child that ends any other way
  * raises `error:<outcome>` on the call activity (error boundary, else an incident).
  * Multi-instance call activities start one child per item of `hall:collection` (in parallel
@@ -17,9 +18,10 @@ export const callActivity: Behavior = {
   async enter(run, token, element) {
     let items: unknown[] | undefined
     if (element.multi) {
-      const result = element.multi.collection.evaluate(run.state.variables)
+      const collection = element.multi.collection!
+      const result = collection.evaluate(run.variablesAt(token))
       if ('error' in result || !Array.isArray(result.value)) {
-        return run.incident(token, `Expected hall:collection '=${element.multi.collection.source}' to be a list, but got ${'error' in result ? result.error : JSON.stringify(result.value)}`)
+        return run.incident(token, `Expected hall:collection '=${collection.source}' to be a list, but got ${'error' in result ? result.error : JSON.stringify(result.value)}`)
       }
       items = result.value
     }
@@ -34,11 +36,14 @@ export const callActivity: Behavior = {
 
 async function startChild(run: Run, token: Token, element: ElementDef): Promise<void> {
   const key = element.calledElement!
-  const found = await run.env.loadDefinition(run.tx, { key })
-  if (!found?.def.noneStart) return run.incident(token, `Expected a deployed process '${key}' with a none start event, but there is none`)
+  const pinned = element.calledVersion
+  // Definition ids are `<key>:<version>` (see deploy).
+  const found = await run.env.loadDefinition(run.tx, pinned ? { id: `${key}:${pinned}` } : { key })
+  if (!found?.def.noneStart) return run.incident(token, `Expected a deployed process '${key}'${pinned ? ` version ${pinned}` : ''} with a none start event, but there is none`)
   const calls = token.calls!
   const index = calls.started++
-  const variables = element.multi ? { ...run.state.variables, [element.multi.elementVariable]: calls.items![index], loopCounter: index + 1 } : run.state.variables
+  const scope = run.variablesAt(token)
+  const variables = element.multi ? { ...scope, [element.multi.elementVariable]: calls.items![index], loopCounter: index + 1 } : scope
   const child = await startInstance(run.unit, {
     row: found.row, def: found.def, startId: found.def.noneStart, initiator: run.state.initiator, variables,
     parent: { instanceId: run.state.id, tokenId: token.id },
@@ -65,10 +70,10 @@ export async function returnToCaller(child: Run): Promise<void> {
   }
   const calls = token.calls
   calls.completed++
-  if (!element.multi) Object.assign(parent.state.variables, child.state.variables)
+  if (!element.multi) parent.setVariables(token, child.state.variables)
   else if (element.multi.outputCollection) calls.outputs.push(child.state.variables)
   const total = calls.items?.length ?? 1
-  if (calls.completed < total && !completionHolds(parent, element, calls)) {
+  if (calls.completed < total && !completionHolds(parent, token, element, calls)) {
     if (element.multi?.sequential) await startChild(parent, token, element)
     return
   }
@@ -79,18 +84,18 @@ async function finish(run: Run, token: Token, element: ElementDef): Promise<void
   const calls = token.calls!
   // Detach first: siblings cancelled below must not report back to this token.
   delete token.calls
-  if (element.multi?.outputCollection) run.state.variables[element.multi.outputCollection] = calls.outputs
+  if (element.multi?.outputCollection) run.setVariables(token, { [element.multi.outputCollection]: calls.outputs })
   // Siblings still running when a completion condition holds are no longer needed.
   for (const id of calls.children) await cancelCalled(run, id)
   await run.release(token, 'completed')
   run.leave(token)
 }
 
-function completionHolds(run: Run, element: ElementDef, calls: NonNullable<Token['calls']>): boolean {
+function completionHolds(run: Run, token: Token, element: ElementDef, calls: NonNullable<Token['calls']>): boolean {
   const condition = element.multi?.completionCondition
   if (!condition) return false
   const result = condition.evaluate({
-    ...run.state.variables,
+    ...run.variablesAt(token),
     nrOfInstances: calls.items?.length ?? 1,
     nrOfCompletedInstances: calls.completed,
     nrOfActiveInstances: calls.started - calls.completed,

@@ -65,9 +65,9 @@ describe('event sub-process', () => {
     expect(await t.waiting()).toEqual(['After'])
   })
 
-  it('rejects event sub-processes with flows or a none start, and timer starts at process level', async () => {
+  it('rejects event sub-processes with flows or a none start, and error starts at process level', async () => {
     const { engine } = setup()
-    const bad = bpmn(`${main}<bpmn:startEvent id="t0">${timer('P1D')}</bpmn:startEvent>${eventSub('Es', '<bpmn:startEvent id="none"/>', `<bpmn:endEvent id="x"/>${flows('none->x#x1')}`)}${mainFlows}${flows('t0->e#x2')}`)
+    const bad = bpmn(`${main}<bpmn:startEvent id="t0"><bpmn:errorEventDefinition/></bpmn:startEvent>${eventSub('Es', '<bpmn:startEvent id="none"/>', `<bpmn:endEvent id="x"/>${flows('none->x#x1')}`)}${mainFlows}${flows('t0->e#x2')}`)
     const problems = await engine.deploy(bad).catch((e: { problems: { element: string }[] }) => e.problems.map((p) => p.element))
     expect(problems).toEqual(expect.arrayContaining(['Es', 't0']))
   })

@@ -55,6 +55,14 @@ describe('timer events', () => {
 })
 
 describe('message events', () => {
+  it('a message start event starts the instance when started with that message; unknown messages are refused', async () => {
+    const t = setup()
+    const def = await t.engine.deploy(withMessages(bpmn(`<bpmn:startEvent id="byHand"/><bpmn:startEvent id="byDocs">${message('M_docs')}</bpmn:startEvent><bpmn:userTask id="T" hall:assignee="user:u2"/><bpmn:endEvent id="e"/>${flows('byHand->T', 'byDocs->T', 'T->e')}`)))
+    const id = await t.engine.start({ definitionId: def.id, initiator: 'u1', message: 'docs' })
+    expect((await t.engine.history(id))[0]).toMatchObject({ type: 'process.started', element: 'byDocs' })
+    await expect(t.engine.start({ definitionId: def.id, initiator: 'u1', message: 'cancel' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringMatching(/no message start for 'cancel'/) })
+  })
+
   it('a receive task continues when its message is correlated, merging variables', async () => {
     const t = await start(bpmn(`<bpmn:startEvent id="s"/><bpmn:receiveTask id="R" messageRef="M_docs"/><bpmn:endEvent id="e"/>${flows('s->R', 'R->e')}`))
     expect(await t.engine.correlate(t.id, 'other')).toBe(false)
@@ -76,6 +84,18 @@ describe('message events', () => {
     byTimer.clock.advance(5 * 86_400_000)
     await byTimer.engine.runDueJobs({ owner: 'w' })
     expect(await byTimer.state()).toMatchObject({ status: 'completed', subscriptions: [] })
+  })
+
+  it('a non-interrupting message boundary runs its path beside the task, which stays open', async () => {
+    const t = await start(bpmn(`<bpmn:startEvent id="s"/><bpmn:userTask id="T" hall:assignee="user:u2"/>
+      <bpmn:boundaryEvent id="moreDocs" attachedToRef="T" cancelActivity="false">${message('M_docs')}</bpmn:boundaryEvent>
+      <bpmn:serviceTask id="Notify" hall:handler="notify"/><bpmn:endEvent id="e"/><bpmn:endEvent id="e2"/>${flows('s->T', 'T->e', 'moreDocs->Notify', 'Notify->e2')}`))
+    expect(await t.engine.correlate(t.id, 'docs', { extra: '补充材料' })).toBe(true)
+    expect((await t.engine.history(t.id)).filter((e) => e.type === 'notification')).toHaveLength(1)
+    expect((await t.openTasks(t.id)).map((k) => k.element)).toEqual(['T'])
+    expect(await t.state()).toMatchObject({ status: 'active', variables: { extra: '补充材料' } })
+    await t.engine.complete((await t.openTasks(t.id))[0]!.id, { by: 'u2' })
+    expect((await t.state()).status).toBe('completed')
   })
 
   it('a message boundary interrupts the task (applicant cancels)', async () => {
@@ -110,6 +130,17 @@ describe('service, script and end events', () => {
     expect(await caught.at()).toEqual(['Fix'])
     const crashed = await start(xml, { handlers: { check: () => { throw new Error('db down') } } })
     expect((await crashed.state()).incidents[0]!.message).toBe("Expected handler 'check' to succeed, but it threw: db down")
+  })
+
+  it('an error end event nobody catches ends the instance as error:<code>', async () => {
+    const t = await start(bpmn(`<bpmn:startEvent id="s"/><bpmn:endEvent id="fail"><bpmn:errorEventDefinition errorRef="Err"/></bpmn:endEvent>${flows('s->fail')}`).replace('<bpmn:process', '<bpmn:error id="Err" errorCode="NO_LICENCE"/><bpmn:process'))
+    expect(await t.state()).toMatchObject({ status: 'terminated', outcome: 'error:NO_LICENCE', tokens: [] })
+  })
+
+  it('task and manualTask pass straight through, recorded as entered and completed', async () => {
+    const t = await start(bpmn(`<bpmn:startEvent id="s"/><bpmn:manualTask id="Stamp"/><bpmn:task id="File"/><bpmn:endEvent id="e"/>${flows('s->Stamp', 'Stamp->File', 'File->e')}`))
+    expect((await t.state()).status).toBe('completed')
+    expect((await t.engine.history(t.id)).filter((e) => e.type === 'activity.completed').map((e) => e.element)).toEqual(['s', 'Stamp', 'File', 'e'])
   })
 
   it('a terminate end event ends the instance and cancels parallel work', async () => {

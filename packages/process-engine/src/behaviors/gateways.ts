@@ -14,7 +14,7 @@ function matchingFlows(run: Run, token: Token, gateway: ElementDef, firstOnly: b
     if (!condition) {
       taken.push(flowId)
     } else {
-      const result = condition.evaluate(run.state.variables)
+      const result = condition.evaluate(run.variablesAt(token))
       if ('error' in result) {
         run.incident(token, `Expected condition '=${condition.source}' on ${flowId} to evaluate, but it failed: ${result.error}`)
         return undefined
@@ -42,7 +42,8 @@ export const exclusiveGateway: Behavior = {
 export const parallelGateway: Behavior = {
   enter(run, token, gateway) {
     token.waiting = 'join'
-    const waiting = run.state.tokens.filter((t) => t.element === gateway.id && t.waiting === 'join')
+    // Only arrivals in the same scope join: inner instances of a multi-instance sub-process run the same elements.
+    const waiting = run.state.tokens.filter((t) => t.element === gateway.id && t.waiting === 'join' && t.scope === token.scope)
     const arrived = new Map<string, Token>()
     for (const t of waiting) if (t.via && !arrived.has(t.via)) arrived.set(t.via, t)
     if (gateway.incoming.length > 1 && gateway.incoming.some((f) => !arrived.has(f))) return
@@ -53,17 +54,17 @@ export const parallelGateway: Behavior = {
   },
 }
 
-/** An inclusive join fires once no token elsewhere can still reach it. */
-export function inclusiveJoinReady(run: Run, gateway: ElementDef): boolean {
+/** An inclusive join (with `token` waiting at it) fires once no token elsewhere in its scope can still reach it. */
+export function inclusiveJoinReady(run: Run, gateway: ElementDef, token: Token): boolean {
   const upstream = run.def.upstream[gateway.id]
   if (!upstream) return true
-  return !run.state.tokens.some((t) => t.element !== gateway.id && upstream.has(t.element))
+  return !run.state.tokens.some((t) => t.element !== gateway.id && t.scope === token.scope && upstream.has(t.element))
 }
 
 export const inclusiveGateway: Behavior = {
   enter(run, token, gateway) {
     token.waiting = 'join'
-    if (!inclusiveJoinReady(run, gateway)) return
+    if (!inclusiveJoinReady(run, gateway, token)) return
     fireInclusive(run, token, gateway)
   },
 }
@@ -71,7 +72,7 @@ export const inclusiveGateway: Behavior = {
 /** Merge every token waiting at the join into `token`, then split by conditions. */
 export function fireInclusive(run: Run, token: Token, gateway: ElementDef): void {
   run.emit('activity.entered', { element: gateway.id })
-  for (const t of run.state.tokens.filter((t) => t.element === gateway.id && t.id !== token.id)) run.removeToken(t)
+  for (const t of run.state.tokens.filter((t) => t.element === gateway.id && t.id !== token.id && t.scope === token.scope)) run.removeToken(t)
   delete token.waiting
   const flows = matchingFlows(run, token, gateway, false)
   if (flows) run.leave(token, flows)

@@ -43,14 +43,14 @@ export const serviceTask: Behavior = {
     if (!handler) return run.incident(token, `Expected a service handler named '${spec.name}', but none is registered`)
     const inputs: Record<string, unknown> = {}
     for (const [name, expression] of Object.entries(spec.inputs)) {
-      const result = expression.evaluate(run.state.variables)
+      const result = expression.evaluate(run.variablesAt(token))
       if ('error' in result) return run.incident(token, `Expected input '${name}' to evaluate, but it failed: ${result.error}`)
       inputs[name] = result.value
     }
     try {
-      const output = await handler({ instanceId: run.state.id, element: element.id, inputs, variables: run.state.variables })
+      const output = await handler({ instanceId: run.state.id, element: element.id, inputs, variables: run.variablesAt(token) })
       if (spec.name === 'notify') run.emit('notification', { element: element.id, data: inputs })
-      Object.assign(run.state.variables, output ?? {})
+      run.setVariables(token, output ?? {})
       run.leave(token)
     } catch (error) {
       const catcher = error instanceof BpmnError ? errorCatcher(run, element, error.code) : undefined

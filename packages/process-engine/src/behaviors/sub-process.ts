@@ -7,11 +7,13 @@ import type { Run } from '../runtime/run'
 import { InstanceStatus, type Token } from '../runtime/state'
 import { armBoundaries } from './catch'
 import { armEventSubProcesses, rootOwner, startEventSubProcess } from './event-sub-process'
+import { completeInner, enterMultiSubProcess } from './multi-sub-process'
 import { errorCatcher } from './service-task'
 import type { Behavior } from './types'
 
 export const subProcess: Behavior = {
   async enter(run, token, element) {
+    if (element.multi) return enterMultiSubProcess(run, token, element)
     token.waiting = 'scope'
     await armBoundaries(run, token, element)
     await armEventSubProcesses(run, element.id, token.id)
@@ -28,6 +30,7 @@ export async function completeScopeIfDone(run: Run, scope: string | undefined): 
   if (run.state.tokens.some((t) => t.scope === scope)) return
   const scopeToken = run.token(scope)
   if (!scopeToken) return
+  if (scopeToken.locals) return completeInner(run, scopeToken)
   await run.release(scopeToken, 'completed')
   run.leave(scopeToken)
   // An event sub-process has no outgoing flow: its end may complete the scope around it.
@@ -45,8 +48,9 @@ export async function terminateScope(run: Run, scope: string | undefined): Promi
 export async function throwError(run: Run, scope: string | undefined, code: string): Promise<void> {
   // Innermost first: an error event sub-process of the scope, then an error boundary on it.
   for (let scopeToken: Token | undefined = scope ? run.token(scope) : undefined; scopeToken; scopeToken = scopeToken.scope ? run.token(scopeToken.scope) : undefined) {
-    if (await catchInScope(run, scopeToken.element, scopeToken.id, code)) return
-    const catcher = errorCatcher(run, run.element(scopeToken.element), code)
+    // A multi-instance sub-process: event sub-processes run per inner instance, boundaries on the outer token.
+    if (!scopeToken.loop && (await catchInScope(run, scopeToken.element, scopeToken.id, code))) return
+    const catcher = scopeToken.locals ? undefined : errorCatcher(run, run.element(scopeToken.element), code)
     if (catcher) {
       await run.cancelToken(scopeToken, `error:${code}`)
       run.spawn(catcher.id, { triggered: true, scope: scopeToken.scope })

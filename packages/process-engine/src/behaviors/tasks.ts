@@ -20,9 +20,9 @@ export const receiveTask: Behavior = {
 export const scriptTask: Behavior = {
   enter(run, token, element) {
     const script = element.script!
-    const result = script.expression.evaluate(run.state.variables)
+    const result = script.expression.evaluate(run.variablesAt(token))
     if ('error' in result) return run.incident(token, `Expected script '=${script.expression.source}' to evaluate, but it failed: ${result.error}`)
-    run.state.variables[script.resultVariable] = result.value
+    run.setVariables(token, { [script.resultVariable]: result.value })
     run.leave(token)
   },
 }

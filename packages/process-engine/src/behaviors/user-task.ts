@@ -13,7 +13,7 @@ import type { Behavior } from './types'
 export const userTask: Behavior = {
   async enter(run, token, element) {
     const def = element.userTask!
-    const context = run.assignmentContext(element.id)
+    const context = run.assignmentContext(element.id, token)
     const resolved = await resolveAssignees(def.assignees, context, run.env.resolver)
     const errors = resolved.errors
     let users = resolved.users
@@ -123,26 +123,26 @@ async function countOutcome(run: Run, token: Token, round: ApprovalRound, outcom
   if (outcome === 'agree') round.agree++
   else round.disagree++
   const element = run.element(token.element)
-  const decision = decideRound(round, outcome, completionHolds(run, element, round))
+  const decision = decideRound(round, outcome, completionHolds(run, token, element, round))
   if (!decision) {
     if (round.mode === 'sequential') await createTask(run, token, { assignee: round.users[round.created]! })
     return
   }
   await run.release(token, 'round decided')
-  run.state.variables.approvals = { ...(run.state.variables.approvals as Record<string, unknown> | undefined), [element.id]: decision }
-  run.state.variables.lastOutcome = decision
+  const approvals = run.variablesAt(token).approvals as Record<string, unknown> | undefined
+  run.setVariables(token, { approvals: { ...approvals, [element.id]: decision }, lastOutcome: decision })
   run.state.completions.push({ element: element.id, by, at: run.at })
   delete token.round
   run.emit('activity.completed', { element: element.id, outcome: decision })
   run.leave(token, element.outgoing, { silent: true })
 }
 
-function completionHolds(run: Run, element: ElementDef, round: ApprovalRound): boolean {
+function completionHolds(run: Run, token: Token, element: ElementDef, round: ApprovalRound): boolean {
   const condition = element.userTask?.completionCondition
   if (!condition) return false
   const done = round.agree + round.disagree
   const result = condition.evaluate({
-    ...run.state.variables,
+    ...run.variablesAt(token),
     nrOfInstances: round.users.length,
     nrOfCompletedInstances: done,
     nrOfActiveInstances: round.created - done,

@@ -3,13 +3,13 @@
  * (dangling gateways, missing conditions, bad hall values, FEEL syntax errors).
  */
 import type { ModdleElement } from 'bpmn-moddle'
-import type { DeployProblem } from '../errors'
-import { compileFeel, FeelSyntaxError, type CompiledExpression } from '../expressions/feel'
+import type { CompiledExpression } from '../expressions/feel'
 import { parseAssignees } from '../assignment/spec'
-import { parseCycle, parseDeadline } from '../time/duration'
+import { compileTrigger } from './compile-events'
+import { attempt, compileHallFeel, extensions, idOf, str, type Problems } from './compile-support'
 import { parseApproval, parseFieldMode, parseHallDeadline, parseItemType, parseTimeout } from './hall-attributes'
 import { upstreamOfJoins, validateGraph } from './graph'
-import { ElementKind, type ElementDef, type EventTrigger, type FlowDef, type ProcessDefinition, type UserTaskDef } from './model'
+import { ElementKind, type ElementDef, type FlowDef, type ProcessDefinition, type UserTaskDef } from './model'
 
 const KINDS: Record<string, ElementKind> = {
   'bpmn:StartEvent': ElementKind.startEvent,
@@ -29,42 +29,6 @@ const KINDS: Record<string, ElementKind> = {
   'bpmn:BoundaryEvent': ElementKind.boundaryEvent,
   'bpmn:SubProcess': ElementKind.subProcess,
   'bpmn:CallActivity': ElementKind.callActivity,
-}
-
-type Problems = DeployProblem[]
-/** Real conditions are short; a huge expression is an attack on the parser. */
-const MAX_FEEL_LENGTH = 10_000
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined)
-const idOf = (v: unknown): string | undefined => str((v as ModdleElement | undefined)?.id)
-
-/** Compile `=<FEEL>`; on failure records a problem and returns undefined. */
-export function compileHallFeel(text: string, element: string, what: string, problems: Problems): CompiledExpression | undefined {
-  const body = text.trim()
-  if (body.length > MAX_FEEL_LENGTH) {
-    problems.push({ element, message: `Expected ${what} to be at most ${MAX_FEEL_LENGTH} characters, but it has ${body.length}` })
-    return undefined
-  }
-  if (!body.startsWith('=')) {
-    problems.push({ element, message: `Expected ${what} to be a FEEL expression starting with '=', but got '${body}'` })
-    return undefined
-  }
-  try {
-    return compileFeel(body.slice(1))
-  } catch (error) {
-    const position = error instanceof FeelSyntaxError ? ` at position ${error.position + 1}` : ''
-    problems.push({ element, message: `FEEL syntax error in ${what} '${body}'${position}: ${(error as Error).message}` })
-    return undefined
-  }
-}
-
-/** Run `parse`, turning a thrown Error into a problem for `element`. */
-function attempt<T>(element: string, problems: Problems, parse: () => T): T | undefined {
-  try {
-    return parse()
-  } catch (error) {
-    problems.push({ element, message: (error as Error).message })
-    return undefined
-  }
 }
 
 export function compileProcess(process: ModdleElement, problems: Problems): ProcessDefinition {
@@ -122,7 +86,7 @@ export function compileProcess(process: ModdleElement, problems: Problems): Proc
     if (sub.triggeredByEvent && (sub.incoming.length || sub.outgoing.length)) problems.push({ element: sub.id, message: 'Expected no sequence flows on an event sub-process, but found some' })
   }
   for (const start of starts) {
-    if (start.trigger?.kind === 'timer' || start.trigger?.kind === 'error') problems.push({ element: start.id, message: `${start.trigger.kind === 'timer' ? 'Timer' : 'Error'} start events are supported inside event sub-processes only` })
+    if (start.trigger?.kind === 'error') problems.push({ element: start.id, message: 'Error start events are supported inside event sub-processes only' })
   }
   const promise = str(process.promise)
   const itemType = str(process.itemType)
@@ -175,21 +139,18 @@ function compileElement(el: ModdleElement, kind: ElementKind, problems: Problems
     const called = str(el.calledElement)
     if (!called) problems.push({ element: id, message: 'Expected calledElement (a process key) on a call activity, but it is missing' })
     else def.calledElement = called
-    const loop = el.loopCharacteristics as ModdleElement | undefined
-    if (loop) {
-      const collection = compileHallFeel(str(loop.collection) ?? '', id, 'hall:collection', problems)
-      const completion = str((loop.completionCondition as ModdleElement | undefined)?.body)
-      const completionCondition = completion === undefined ? undefined : compileHallFeel(completion, id, 'completionCondition', problems)
-      if (collection) {
-        def.multi = {
-          collection,
-          elementVariable: str(loop.elementVariable) ?? 'item',
-          sequential: loop.isSequential === true,
-          ...(str(loop.outputCollection) ? { outputCollection: str(loop.outputCollection)! } : {}),
-          ...(completionCondition ? { completionCondition } : {}),
-        }
-      }
+    const version = str(el.calledVersion)
+    if (version !== undefined) {
+      if (/^[1-9]\d*$/.test(version.trim())) def.calledVersion = Number(version)
+      else problems.push({ element: id, message: `Expected hall:calledVersion to be a version number (1, 2, …), but got '${version}'` })
     }
+    const multi = compileLoop(el, kind, problems)
+    if (multi) def.multi = multi
+  }
+  if (kind === 'subProcess' && el.loopCharacteristics) {
+    if (el.triggeredByEvent) problems.push({ element: id, message: 'Expected an event sub-process to run once, but it has multi-instance loop characteristics' })
+    const multi = compileLoop(el, kind, problems)
+    if (multi) def.multi = multi
   }
   if (kind === 'receiveTask') {
     const name = str((el.messageRef as ModdleElement | undefined)?.name)
@@ -199,68 +160,37 @@ function compileElement(el: ModdleElement, kind: ElementKind, problems: Problems
   return def
 }
 
-function extensions(el: ModdleElement, type: string): ModdleElement[] {
-  const values = ((el.extensionElements as ModdleElement | undefined)?.values as ModdleElement[] | undefined) ?? []
-  return values.filter((v) => v.$type === type)
-}
-
-const ALLOWED_TRIGGERS: Record<string, readonly EventTrigger['kind'][]> = {
-  startEvent: ['none', 'message', 'timer', 'error'],
-  endEvent: ['none', 'terminate', 'error'],
-  intermediateCatchEvent: ['timer', 'message'],
-  intermediateThrowEvent: ['none'],
-  boundaryEvent: ['timer', 'message', 'error'],
-}
-
-function compileTrigger(el: ModdleElement, kind: ElementKind, problems: Problems): EventTrigger | undefined {
+/**
+ * Multi-instance loop characteristics of a call activity (hall:collection) or sub-process
+ * (hall:collection or bpmn:loopCardinality). Undefined when absent or unusable (a problem is recorded).
+ */
+function compileLoop(el: ModdleElement, kind: ElementKind, problems: Problems): NonNullable<ElementDef['multi']> | undefined {
   const id = el.id ?? ''
-  const definitions = (el.eventDefinitions as ModdleElement[] | undefined) ?? []
-  if (definitions.length > 1) problems.push({ element: id, message: 'Expected at most one event definition, but found several' })
-  const ed = definitions[0]
-  let trigger: EventTrigger | undefined
-  if (!ed) trigger = { kind: 'none' }
-  else if (ed.$type === 'bpmn:TerminateEventDefinition') trigger = { kind: 'terminate' }
-  else if (ed.$type === 'bpmn:ErrorEventDefinition') {
-    const code = str((ed.errorRef as ModdleElement | undefined)?.errorCode)
-    trigger = code ? { kind: 'error', code } : { kind: 'error' }
-  } else if (ed.$type === 'bpmn:MessageEventDefinition') {
-    const name = str((ed.messageRef as ModdleElement | undefined)?.name)
-    if (!name) problems.push({ element: id, message: 'Expected the message event to reference a named bpmn:message, but it does not' })
-    else trigger = { kind: 'message', name }
-  } else if (ed.$type === 'bpmn:TimerEventDefinition') {
-    const timer = attempt(id, problems, () => compileTimer(ed))
-    if (timer) trigger = { kind: 'timer', timer }
-  }
-  if (trigger && !(ALLOWED_TRIGGERS[kind] ?? []).includes(trigger.kind)) {
-    problems.push({ element: id, message: `A ${trigger.kind} trigger is not supported on ${kind}` })
+  const loop = el.loopCharacteristics as ModdleElement | undefined
+  if (!loop) return undefined
+  const cardinalityText = str((loop.loopCardinality as ModdleElement | undefined)?.body)
+  const collectionText = str(loop.collection)
+  if (kind === 'callActivity' && cardinalityText !== undefined) {
+    problems.push({ element: id, message: 'Expected hall:collection on a multi-instance call activity; bpmn:loopCardinality applies to sub-processes' })
     return undefined
   }
-  if (kind === 'boundaryEvent' && trigger?.kind === 'error' && el.cancelActivity === false) {
-    problems.push({ element: id, message: 'Expected an error boundary event to interrupt, but cancelActivity is false' })
+  if ((cardinalityText === undefined) === (collectionText === undefined) && kind === 'subProcess') {
+    problems.push({ element: id, message: 'Expected exactly one of hall:collection or bpmn:loopCardinality on a multi-instance sub-process' })
+    return undefined
   }
-  return trigger
-}
-
-function compileTimer(ed: ModdleElement) {
-  const body = (key: string) => str((ed[key] as ModdleElement | undefined)?.body)?.trim()
-  const duration = body('timeDuration')
-  const date = body('timeDate')
-  const cycle = body('timeCycle')
-  if (duration) {
-    const spec = parseDeadline(duration)
-    if (!spec) throw new Error(`Expected timeDuration like PT1H or 3wd, but got '${duration}'`)
-    return { kind: 'duration', spec } as const
+  const collection = collectionText !== undefined || kind === 'callActivity' ? compileHallFeel(collectionText ?? '', id, 'hall:collection', problems) : undefined
+  const cardinality = cardinalityText === undefined ? undefined : compileHallFeel(cardinalityText, id, 'loopCardinality', problems)
+  const completion = str((loop.completionCondition as ModdleElement | undefined)?.body)
+  const completionCondition = completion === undefined ? undefined : compileHallFeel(completion, id, 'completionCondition', problems)
+  if (!collection && !cardinality) return undefined
+  return {
+    ...(collection ? { collection } : {}),
+    ...(cardinality ? { cardinality } : {}),
+    elementVariable: str(loop.elementVariable) ?? 'item',
+    sequential: loop.isSequential === true,
+    ...(str(loop.outputCollection) ? { outputCollection: str(loop.outputCollection)! } : {}),
+    ...(completionCondition ? { completionCondition } : {}),
   }
-  if (date) {
-    if (Number.isNaN(Date.parse(date)) || !/[zZ]|[+-]\d\d:\d\d$/.test(date)) throw new Error(`Expected timeDate as an ISO date-time with offset, but got '${date}'`)
-    return { kind: 'date', at: new Date(date).toISOString() } as const
-  }
-  if (cycle) {
-    const parsed = parseCycle(cycle)
-    if (!parsed) throw new Error(`Expected timeCycle like R3/PT1H, but got '${cycle}'`)
-    return { kind: 'cycle', ...parsed } as const
-  }
-  throw new Error('Expected timeDuration, timeDate or timeCycle on the timer, but found none')
 }
 
 function compileUserTask(el: ModdleElement, problems: Problems): UserTaskDef {
@@ -274,8 +204,8 @@ function compileUserTask(el: ModdleElement, problems: Problems): UserTaskDef {
   if (!text('assignee')) problems.push({ element: id, message: 'Expected hall:assignee on a user task, but it is missing' })
   const loop = el.loopCharacteristics as ModdleElement | undefined
   if (loop) task.approval = { kind: loop.isSequential ? 'sequential' : 'all' }
-  if (loop && (loop.collection || loop.elementVariable || loop.outputCollection)) {
-    problems.push({ element: id, message: 'hall:collection, hall:elementVariable and hall:outputCollection apply to call activities; a user task takes its people from hall:assignee' })
+  if (loop && (loop.collection || loop.elementVariable || loop.outputCollection || loop.loopCardinality)) {
+    problems.push({ element: id, message: 'hall:collection, hall:elementVariable, hall:outputCollection and bpmn:loopCardinality apply to call activities and sub-processes; a user task takes its people from hall:assignee' })
   }
   const approval = text('approval')
   if (approval) task.approval = attempt(id, problems, () => parseApproval(approval)) ?? task.approval

@@ -33,7 +33,8 @@ export type ItemType = (typeof ItemType)[number]
 export type TimerDef =
   | { kind: 'duration'; spec: DeadlineSpec }
   | { kind: 'date'; at: string }
-  | { kind: 'cycle'; repeat: number; spec: DeadlineSpec }
+  /** `repeat` undefined = without end (`R/…`); `start` = the first occurrence, else one interval after arming. */
+  | { kind: 'cycle'; repeat?: number; start?: string; spec: DeadlineSpec }
 
 export type EventTrigger =
   | { kind: 'none' }
@@ -79,11 +80,19 @@ export interface ElementDef {
   start?: string
   /** Event sub-processes: started by their start event's trigger while their scope runs. */
   triggeredByEvent?: boolean
-  /** Call activities: the key of the process they start (latest deployed version). */
+  /** Call activities: the key of the process they start. */
   calledElement?: string
-  /** Multi-instance call activities: one child per item of `collection`. */
+  /** Call activities pinned with `hall:calledVersion`: that version of `calledElement`, else the latest. */
+  calledVersion?: number
+  /**
+   * Multi-instance call activities (one child per item of `collection`) and sub-processes (one
+   * inner instance per item, or `cardinality` of them).
+   */
   multi?: {
-    collection: CompiledExpression
+    /** hall:collection; always set on call activities. */
+    collection?: CompiledExpression
+    /** bpmn:loopCardinality (sub-processes): how many inner instances, when there is no collection. */
+    cardinality?: CompiledExpression
     elementVariable: string
     outputCollection?: string
     sequential: boolean

@@ -86,7 +86,7 @@ export async function correlate(run: Run, message: string, variables: Record<str
   const token = run.token(subscription.tokenId)
   const eventStart = isEventStart(run, subscription.element)
   if (!token && !eventStart) return false
-  Object.assign(run.state.variables, variables)
+  run.setVariables(token, variables)
   run.emit('message.correlated', { element: subscription.element, data: { message } })
   if (eventStart) await startEventSubProcess(run, subscription.tokenId, subscription.element)
   else await trigger(run, token!, subscription.element)
@@ -96,7 +96,7 @@ export async function correlate(run: Run, message: string, variables: Record<str
 export async function retryIncident(run: Run, tokenId: string, variables: Record<string, unknown>): Promise<void> {
   const token = run.token(tokenId)
   if (!token?.incident) throw new EngineError(ErrorCode.INVALID_ARGUMENT, `Token ${tokenId} of instance ${run.state.id} has no incident`)
-  Object.assign(run.state.variables, variables)
+  run.setVariables(token, variables)
   delete token.incident
   delete token.waiting
   run.state.incidents = run.state.incidents.filter((i) => i.tokenId !== tokenId)

@@ -10,10 +10,11 @@ import { parseDefinition } from '../definition/parse'
 import { DeployError, EngineError, ErrorCode, VersionConflict } from '../errors'
 import { createCalendar, type Calendar } from '../time/calendar'
 import type { Clock } from '../time/clock'
-import { type DeployedDefinition, type HistoryEvent, type Store, type StoreTx, type TaskQuery, type TaskRow } from '../store/types'
+import { type DeployedDefinition, type HistoryEvent, type JobRow, type Store, type StoreTx, type TaskQuery, type TaskRow } from '../store/types'
 import * as clockCommands from './clock-commands'
 import { fireJob } from './jobs'
 import { startInstance } from './instances'
+import { fireStartTimer, replaceStartTimers } from './start-timers'
 import { Run, Unit, type EngineEnv } from './run'
 import { InstanceStatus, type InstanceState } from './state'
 import * as taskCommands from './task-commands'
@@ -128,10 +129,21 @@ export function createEngine(options: EngineOptions) {
     })
   }
 
+  /** Fire one leased job: an instance's, or a definition's timer start (which creates an instance). */
+  function fireClaimed(job: JobRow, owner: string): Promise<boolean> {
+    if (job.instanceId !== null) return mutate(job.instanceId, (run) => fireJob(run, job, owner), { allowEnded: true })
+    return commit(async (tx) => {
+      const unit = new Unit(tx, env, clock.now())
+      await fireStartTimer(unit, job, owner)
+      return { result: true, events: await unit.flush() }
+    })
+  }
+
   return {
     /**
      * Validate and store a BPMN document. Throws {@link DeployError} listing every problem.
-     * Deploying the same XML again returns the existing version.
+     * Deploying the same XML again returns the existing version. A new version schedules its
+     * process-level timer starts and withdraws those of the version it supersedes.
      */
     async deploy(xml: string, deployOptions: { key?: string } = {}): Promise<DeployedDefinition> {
       const parsed = await parseDefinition(xml)
@@ -143,6 +155,7 @@ export function createEngine(options: EngineOptions) {
         const version = (latest?.version ?? 0) + 1
         const row: DeployedDefinition = { id: `${key}:${version}`, key, version, xml, deployedAt: clock.now().toISOString(), ...(parsed.definition.name ? { name: parsed.definition.name } : {}) }
         await tx.insertDefinition(row)
+        await replaceStartTimers(tx, defaultCalendar, latest, row, parsed.definition, clock.now())
         compiled.set(row.id, parsed.definition)
         return { result: row, events: [] }
       })
@@ -205,7 +218,7 @@ export function createEngine(options: EngineOptions) {
       const fire = async (job: (typeof claimed)[number]) => {
         await worker.beforeFire?.()
         try {
-          if (await mutate(job.instanceId, (run) => fireJob(run, job, worker.owner), { allowEnded: true })) fired++
+          if (await fireClaimed(job, worker.owner)) fired++
         } catch (error) {
           if (!(error instanceof EngineError)) failures.push(error)
           else if (error.code === ErrorCode.INSTANCE_NOT_FOUND) await store.transaction((tx) => tx.deleteJob(job.id, worker.owner))
@@ -231,6 +244,8 @@ export function createEngine(options: EngineOptions) {
     getTask: (id: string) => store.transaction((tx) => tx.getTask(id)),
     history: (instanceId: string) => store.transaction((tx) => tx.listHistory(instanceId)),
     jobs: (instanceId: string) => store.transaction((tx) => tx.findJobs({ instanceId })),
+    /** Pending jobs of the definition itself: its timer start events. */
+    definitionJobs: (definitionId: string) => store.transaction((tx) => tx.findJobs({ definitionId })),
     /** The compiled definition (for field permissions, forms and the designer's test run). */
     definition: (id: string) => store.transaction((tx) => definitionFor(tx, id)),
 

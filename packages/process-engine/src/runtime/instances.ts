@@ -15,6 +15,8 @@ export interface NewInstance {
   unit?: string
   businessKey?: string
   parent?: InstanceState['parent']
+  /** Why the instance started when nobody started it by hand (`timer`): on `process.started` as `data.reason`. */
+  reason?: string
 }
 
 /** Insert the instance row, then run it from `startId` to its first waits (inside `unit`). */
@@ -32,7 +34,8 @@ export async function startInstance(unit: Unit, spec: NewInstance): Promise<Run>
   await unit.tx.insertInstance(id, state)
   const run = new Run(unit, spec.def, state)
   unit.add(run, 1)
-  run.emit('process.started', { actor: spec.initiator, element: spec.startId, ...(spec.parent ? { data: { parent: spec.parent.instanceId } } : {}) })
+  const data = { ...(spec.parent ? { parent: spec.parent.instanceId } : {}), ...(spec.reason ? { reason: spec.reason } : {}) }
+  run.emit('process.started', { actor: spec.initiator, element: spec.startId, ...(spec.parent || spec.reason ? { data } : {}) })
   if (spec.def.promise) {
     const due = run.calendar.deadline(unit.now, spec.def.promise)
     state.clock.due = due.toISOString()

@@ -86,7 +86,7 @@ describe('job workers', () => {
   })
   it('drops a job whose instance no longer exists instead of failing forever', async () => {
     const t = await start(deadlineTask(''))
-    await t.store.transaction((tx) => tx.insertJob({ id: 'orphan', instanceId: 'gone', type: 'timer', dueAt: '2026-09-29T02:00:00.000Z', taskId: null, tokenId: null, payload: {}, lockOwner: null, lockExpiresAt: null }))
+    await t.store.transaction((tx) => tx.insertJob({ id: 'orphan', instanceId: 'gone', definitionId: null, type: 'timer', dueAt: '2026-09-29T02:00:00.000Z', taskId: null, tokenId: null, payload: {}, lockOwner: null, lockExpiresAt: null }))
     expect(await t.engine.runDueJobs({ owner: 'w1' })).toBe(0)
     expect(await t.store.transaction((tx) => tx.findJobs({ instanceId: 'gone' }))).toEqual([])
   })

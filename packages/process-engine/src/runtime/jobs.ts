@@ -3,7 +3,7 @@
  * effect, so a lost lease rolls the effect back and a second delivery finds nothing.
  */
 import { resolveAssignees } from '../assignment/resolver'
-import { timerDue, trigger } from '../behaviors/catch'
+import { nextCycleDue, trigger } from '../behaviors/catch'
 import { isEventStart, rootOwner, startEventSubProcess } from '../behaviors/event-sub-process'
 import { finishTask } from '../behaviors/user-task'
 import { LeaseLost } from '../errors'
@@ -39,8 +39,8 @@ async function fireTimer(run: Run, job: JobRow): Promise<void> {
   run.emit('timer.fired', { element })
   const remaining = Number(job.payload.remaining ?? 0)
   const timer = run.element(element).trigger
-  if (remaining > 0 && timer?.kind === 'timer' && run.element(element).interrupting === false) {
-    await run.addJob(JobType.timer, timerDue(run, timer.timer, new Date(job.dueAt)), { tokenId: owner }, { element, remaining: remaining - 1 })
+  if (remaining > 0 && timer?.kind === 'timer' && timer.timer.kind === 'cycle' && run.element(element).interrupting === false) {
+    await run.addJob(JobType.timer, nextCycleDue(run.calendar, timer.timer, new Date(job.dueAt)), { tokenId: owner }, { element, remaining: remaining - 1 })
   }
   if (eventStart) await startEventSubProcess(run, owner, element)
   else await trigger(run, token!, element)
@@ -55,7 +55,7 @@ async function fireTaskDeadline(run: Run, job: JobRow): Promise<void> {
   const action = run.element(task.element).userTask?.onTimeout
   if (!action || action.kind === 'remind' || task.signerFor) return
   if (action.kind === 'escalate') {
-    const context = run.assignmentContext(task.element)
+    const context = run.assignmentContext(task.element, run.token(task.tokenId))
     const { users } = await resolveAssignees(action.to, context, run.env.resolver)
     const to = users.length ? users : (await resolveAssignees(run.env.fallbackAssignee, context, run.env.resolver)).users
     // Nobody to escalate to: the task stays with its current assignee rather than with no one.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { bpmn, setup } from '../../test/helpers'
 
 /** Block-structured processes: every split has its matching join, so every run can finish. */
-type Block = { task: true } | { seq: Block[] } | { par: Block[] } | { xor: Block[] } | { or: Block[] } | { sub: Block }
+type Block = { task: true } | { seq: Block[] } | { par: Block[] } | { xor: Block[] } | { or: Block[] } | { sub: Block } | { multi: Block; sequential: boolean; n: number }
 
 const block: fc.Arbitrary<Block> = fc.letrec<{ block: Block }>((tie) => ({
   block: fc.oneof(
@@ -14,6 +14,8 @@ const block: fc.Arbitrary<Block> = fc.letrec<{ block: Block }>((tie) => ({
     fc.record({ xor: fc.array(tie('block'), { minLength: 2, maxLength: 3 }) }),
     fc.record({ or: fc.array(tie('block'), { minLength: 2, maxLength: 3 }) }),
     fc.record({ sub: tie('block') }),
+    // Multi-instance sub-processes: 0–2 inner instances, each a scope of its own.
+    fc.record({ multi: tie('block'), sequential: fc.boolean(), n: fc.nat(2) }),
   ),
 })).block
 
@@ -34,14 +36,15 @@ function render(root: Block): { xml: string; tasks: number } {
       parts.push(`<bpmn:userTask id="${id}" hall:assignee="user:u${n % 3}"/>`)
       return [id, id]
     }
-    if ('sub' in b) {
+    if ('sub' in b || 'multi' in b) {
       const id = `S${++n}`
       const outer = parts
       parts = []
-      const [entry, exit] = walk(b.sub)
+      const [entry, exit] = walk('sub' in b ? b.sub : b.multi)
       flow(`${id}s`, entry)
       flow(exit, `${id}e`)
-      outer.push(`<bpmn:subProcess id="${id}"><bpmn:startEvent id="${id}s"/><bpmn:endEvent id="${id}e"/>${parts.join('')}</bpmn:subProcess>`)
+      const loop = 'multi' in b ? `<bpmn:multiInstanceLoopCharacteristics isSequential="${b.sequential}"><bpmn:loopCardinality xsi:type="bpmn:tFormalExpression">=${b.n}</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>` : ''
+      outer.push(`<bpmn:subProcess id="${id}">${loop}<bpmn:startEvent id="${id}s"/><bpmn:endEvent id="${id}e"/>${parts.join('')}</bpmn:subProcess>`)
       parts = outer
       return [id, id]
     }

@@ -13,6 +13,7 @@ import { cancelCalled, returnToCaller } from '../behaviors/call-activity'
 import { armBoundaries } from '../behaviors/catch'
 import { armEventSubProcesses, disarmEventSubProcesses, rootOwner } from '../behaviors/event-sub-process'
 import { fireInclusive, inclusiveJoinReady } from '../behaviors/gateways'
+import { EngineError, ErrorCode } from '../errors'
 import { InstanceStatus, type InstanceState, type Token } from './state'
 
 /** Everything injected into the engine that behaviours may use. */
@@ -88,9 +89,28 @@ export class Run {
   /** The working-day calendar of this instance's unit. */
   readonly calendar: Calendar
 
-  /** What assignment and resolvers may know about this instance at `elementId`. */
-  assignmentContext(elementId: string): AssignmentContext {
-    return { initiator: this.state.initiator, variables: this.state.variables, at: this.now, elementId, ...(this.state.unit ? { unit: this.state.unit } : {}) }
+  /** What assignment and resolvers may know about this instance at `elementId` (for `token`). */
+  assignmentContext(elementId: string, token?: Token): AssignmentContext {
+    return { initiator: this.state.initiator, variables: this.variablesAt(token), at: this.now, elementId, ...(this.state.unit ? { unit: this.state.unit } : {}) }
+  }
+
+  /** The inner instances of multi-instance sub-processes around `token`, innermost first. */
+  private localScopes(token: Token | undefined): Record<string, unknown>[] {
+    const scopes: Record<string, unknown>[] = []
+    for (let t = token; t; t = t.scope === undefined ? undefined : this.token(t.scope)) if (t.locals) scopes.push(t.locals)
+    return scopes
+  }
+
+  /** The variables `token` sees: the instance's, overlaid by the locals of the inner instances around it. */
+  variablesAt(token: Token | undefined): Record<string, unknown> {
+    const scopes = this.localScopes(token)
+    // Most tokens run outside any multi-instance body: no copy then.
+    return scopes.length ? Object.assign({}, this.state.variables, ...scopes.reverse()) : this.state.variables
+  }
+
+  /** Set variables from `token`: local to the innermost multi-instance body around it, else on the instance. */
+  setVariables(token: Token | undefined, values: Record<string, unknown>): void {
+    Object.assign(this.localScopes(token)[0] ?? this.state.variables, values)
   }
 
   /** `now` as stored in rows and history (computed once: it is read on every event). */
@@ -136,9 +156,12 @@ export class Run {
    * re-opened as scopes without running their start events.
    */
   async enterAt(elementId: string): Promise<void> {
-    await armEventSubProcesses(this, undefined, rootOwner(this))
     const chain: string[] = []
     for (let parent = this.element(elementId).parent; parent; parent = this.element(parent).parent) chain.unshift(parent)
+    const multi = chain.find((sub) => this.element(sub).multi)
+    // Which inner instance would it re-open? There is no single answer, so refuse.
+    if (multi) throw new EngineError(ErrorCode.INVALID_RETURN_TARGET, `Cannot go back to ${elementId}: it is inside multi-instance sub-process ${multi}`)
+    await armEventSubProcesses(this, undefined, rootOwner(this))
     let scope: string | undefined
     for (const sub of chain) {
       const token: Token = { id: this.nextId('t'), element: sub, waiting: 'scope', ...(scope ? { scope } : {}) }
@@ -161,7 +184,7 @@ export class Run {
         await behaviorFor(el.kind).enter(this, token, el)
       }
       // A token that ended or moved elsewhere may unblock an inclusive join.
-      const join = this.state.tokens.find((t) => t.waiting === 'join' && this.element(t.element).kind === 'inclusiveGateway' && inclusiveJoinReady(this, this.element(t.element)))
+      const join = this.state.tokens.find((t) => t.waiting === 'join' && this.element(t.element).kind === 'inclusiveGateway' && inclusiveJoinReady(this, this.element(t.element), t))
       if (!join || this.state.status !== InstanceStatus.active) return
       fireInclusive(this, join, this.element(join.element))
     }
@@ -240,6 +263,7 @@ export class Run {
     const job: JobRow = {
       id: this.nextId('j'),
       instanceId: this.state.id,
+      definitionId: null,
       type,
       dueAt: dueAt.toISOString(),
       taskId: refs.taskId ?? null,

@@ -34,6 +34,14 @@ export interface Token {
   scope?: string
   /** Call activities: the instances they started and, for multi-instance ones, the progress. */
   calls?: { children: string[]; started: number; completed: number; items?: unknown[]; outputs: unknown[] }
+  /** Multi-instance sub-processes (the outer token): how many inner instances there are, started and done. */
+  loop?: { total: number; started: number; completed: number; items?: unknown[]; outputs: unknown[] }
+  /**
+   * Set on each inner instance of a multi-instance sub-process (a scope token on the
+   * sub-process inside the outer one): its element variable, `loopCounter` and every variable
+   * set inside it, visible only to the tokens in it.
+   */
+  locals?: Record<string, unknown>
   /** Why the token is not moving: a task, a join, an event, its sub-process's inner tokens, or an incident. */
   waiting?: 'task' | 'join' | 'event' | 'scope' | 'call' | 'incident'
   incident?: string

@@ -44,7 +44,7 @@ export async function complete(run: Run, task: TaskRow, args: CompleteArgs): Pro
   if (args.outcome !== undefined && args.outcome !== 'agree' && args.outcome !== 'disagree') {
     throw new EngineError(ErrorCode.INVALID_ARGUMENT, `Outcome for task ${task.id} must be agree or disagree, not ${String(args.outcome)}`)
   }
-  Object.assign(run.state.variables, args.variables ?? {})
+  run.setVariables(run.token(task.tokenId), args.variables ?? {})
   if (task.owner) {
     // 委派: the delegate's work goes back to the owner, who still decides.
     await run.tx.updateTask({ ...task, assignee: task.owner, owner: null, comment: args.comment ?? task.comment })

@@ -2,7 +2,11 @@
 import type { Outcome } from '../runtime/state'
 
 export interface Scenario {
-  start: { at: string; initiator: string; variables?: Record<string, unknown>; businessKey?: string }
+  /**
+   * `at` is when the process is deployed and, with a none start event, started by `initiator`.
+   * A process started only by a timer needs no initiator: the clock runs to its first timer start.
+   */
+  start: { at: string; initiator?: string; variables?: Record<string, unknown>; businessKey?: string }
   steps: ScenarioStep[]
 }
 
@@ -44,9 +48,8 @@ export interface TraceLine {
 /** Throws with a readable message when `value` is not a scenario. */
 export function assertScenario(value: unknown): asserts value is Scenario {
   const s = value as Scenario
-  if (!s || typeof s !== 'object' || !s.start || typeof s.start.at !== 'string' || typeof s.start.initiator !== 'string') {
-    throw new Error('Expected a scenario with start.at and start.initiator, but they are missing')
-  }
+  if (!s || typeof s !== 'object' || !s.start || typeof s.start.at !== 'string') throw new Error('Expected a scenario with start.at, but it is missing')
+  if (s.start.initiator !== undefined && typeof s.start.initiator !== 'string') throw new Error('Expected start.initiator to be a user id')
   if (Number.isNaN(Date.parse(s.start.at))) throw new Error(`Expected start.at to be an ISO date-time, but got '${s.start.at}'`)
   if (!Array.isArray(s.steps)) throw new Error('Expected scenario.steps to be an array')
 }

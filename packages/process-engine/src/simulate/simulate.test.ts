@@ -40,6 +40,36 @@ describe('simulate', () => {
     expect(trace.find((l) => l.type === 'clock.resumed')).toMatchObject({ due: '2026-10-29T17:30:00+08:00' })
   })
 
+  it('runs the daily-report example: a timer start on the virtual clock, every working day at 18:00', async () => {
+    const trace = await collect(read('daily-report.bpmn'), JSON.parse(read('daily-report.scenario.json')) as Scenario)
+    expect(trace.at(-1)).toMatchObject({ type: 'simulation.finished', ok: true })
+    // Deployed at 09:00; the first occurrence starts an instance at 18:00, the next on the working day after National Day.
+    expect(trace.filter((l) => l.type === 'process.started')).toEqual([
+      { type: 'process.started', at: '2026-09-29T18:00:00+08:00', element: 'Start_daily', by: 'system', reason: 'timer' },
+      { type: 'process.started', at: '2026-09-30T18:00:00+08:00', element: 'Start_daily', by: 'system', reason: 'timer' },
+      { type: 'process.started', at: '2026-10-08T18:00:00+08:00', element: 'Start_daily', by: 'system', reason: 'timer' },
+    ])
+    expect(trace.filter((l) => l.type === 'task.created').map((l) => l.assignees)).toEqual([['u2'], ['u2'], ['u3']])
+    const times = trace.map((l) => l.at)
+    expect(times).toEqual([...times].sort())
+  })
+
+  it('runs the inspection example: a multi-instance sub-process, one finding per site kept apart', async () => {
+    const xml = read('inspection.bpmn')
+    const lines = await collect(xml, JSON.parse(read('inspection.scenario.json')) as Scenario)
+    expect(lines.at(-1)).toMatchObject({ ok: true })
+    expect(lines.filter((l) => l.type === 'task.created').map((l) => l.element)).toEqual(['Task_inspect', 'Task_inspect', 'Task_decide'])
+    // The findings, collected in site order, reach the deputy director's step.
+    const scenario: Scenario = { start: { at: '2026-09-29T10:00:00+08:00', initiator: 'u1', variables: { sites: ['东区仓库', '西区门店'] } }, steps: [
+      { complete: 'Task_inspect', by: 'u2', variables: { finding: '消防通道畅通' } }, { complete: 'Task_inspect', by: 'u2', variables: { finding: '灭火器过期' } },
+      { expect: { variables: { findings: [
+        { loopCounter: 1, site: '东区仓库', finding: '消防通道畅通', approvals: { Task_inspect: 'agree' }, lastOutcome: 'agree' },
+        { loopCounter: 2, site: '西区门店', finding: '灭火器过期', approvals: { Task_inspect: 'agree' }, lastOutcome: 'agree' },
+      ] } } },
+    ] }
+    expect((await collect(xml, scenario)).at(-1)).toMatchObject({ ok: true })
+  })
+
   it('rejects a step for a task that is not waiting, naming the step', async () => {
     const scenario: Scenario = { start: { at: '2026-09-29T10:00:00+08:00', initiator: 'u1' }, steps: [{ complete: 'Task_director', by: 'dir' }] }
     const last = (await collect(read('leave.bpmn'), scenario)).at(-1)!

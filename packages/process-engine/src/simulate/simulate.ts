@@ -13,45 +13,68 @@ import { assertScenario, type Scenario, type ScenarioExpectation, type ScenarioS
 
 const EMPTY_ORG: OrgFixture = { users: [], depts: [] }
 
-/** Yields trace lines; the last one is `{ type: 'simulation.finished', ok }`. */
+/**
+ * Yields trace lines; the last one is `{ type: 'simulation.finished', ok }`. Steps act on the
+ * first instance; instances a timer-start cycle starts later are traced as well.
+ */
 export async function* simulate(bpmnXml: string, scenario: Scenario, org: OrgFixture = EMPTY_ORG): AsyncGenerator<TraceLine> {
   assertScenario(scenario)
   const calendar = createCalendar()
   const clock = createFakeClock(scenario.start.at)
-  const engine = createEngine({ store: createMemoryStore(), clock, calendar, resolver: createOrgResolver(org), newId: () => 'sim-1' })
-  const format = (iso: string) => calendar.format(new Date(iso))
-  let seen = 0
-  const drain = async function* (id: string) {
-    const events = await engine.history(id)
-    for (const event of events.slice(seen)) yield toTrace(event, format)
-    seen = events.length
+  const instances: string[] = []
+  let n = 0
+  const onEvents = (events: HistoryEvent[]) => {
+    for (const e of events) if (e.type === 'process.started' && !e.data?.parent && !instances.includes(e.instanceId)) instances.push(e.instanceId)
   }
+  const engine = createEngine({ store: createMemoryStore(), clock, calendar, resolver: createOrgResolver(org), newId: () => `sim-${++n}`, onEvents })
+  const format = (iso: string) => calendar.format(new Date(iso))
+  const seen = new Map<string, number>()
+  const drain = async function* () {
+    const fresh: HistoryEvent[] = []
+    for (const instance of instances) {
+      const events = await engine.history(instance)
+      fresh.push(...events.slice(seen.get(instance) ?? 0))
+      seen.set(instance, events.length)
+    }
+    // Several instances (a timer-start cycle) interleave in time; the sort is stable within each.
+    for (const event of fresh.sort((a, b) => a.at.localeCompare(b.at))) yield toTrace(event, format)
+  }
+  const finished = (ok: boolean, message?: string, step?: number): TraceLine => ({ type: 'simulation.finished', at: calendar.format(clock.now()), ok, ...(step ? { step } : {}), ...(message ? { message } : {}) })
 
-  let id: string
+  let pending: () => Promise<Date[]>
   try {
     const def = await engine.deploy(bpmnXml)
-    id = await engine.start({ definitionId: def.id, initiator: scenario.start.initiator, variables: scenario.start.variables ?? {}, ...(scenario.start.businessKey ? { businessKey: scenario.start.businessKey } : {}) })
+    pending = async () => [...(await engine.definitionJobs(def.id)), ...(await Promise.all(instances.map((i) => engine.jobs(i)))).flat()].map((j) => new Date(j.dueAt))
+    if ((await engine.definition(def.id)).noneStart) {
+      if (!scenario.start.initiator) throw new Error('Expected start.initiator for a process with a none start event')
+      await engine.start({ definitionId: def.id, initiator: scenario.start.initiator, variables: scenario.start.variables ?? {}, ...(scenario.start.businessKey ? { businessKey: scenario.start.businessKey } : {}) })
+    } else {
+      // Started by a timer only: run the virtual clock to the first occurrence.
+      const [first] = (await pending()).sort((a, b) => a.getTime() - b.getTime())
+      if (first) await advanceTo(engine, clock, pending, first)
+      if (!instances.length) throw new Error(`Expected ${def.id} to start by a none start event or a timer, but nothing started it`)
+    }
   } catch (error) {
-    yield { type: 'simulation.finished', at: calendar.format(clock.now()), ok: false, message: (error as Error).message }
+    yield finished(false, (error as Error).message)
     return
   }
-  yield* drain(id)
+  yield* drain()
 
   for (const [index, step] of scenario.steps.entries()) {
     const number = index + 1
     let failure: string | undefined
     try {
-      failure = await apply(engine, clock, calendar, id, step)
+      failure = await apply(engine, clock, calendar, instances[0]!, pending, step)
     } catch (error) {
       failure = (error as Error).message
     }
-    yield* drain(id)
+    yield* drain()
     if (failure) {
-      yield { type: 'simulation.finished', at: calendar.format(clock.now()), ok: false, step: number, message: `Step ${number} (${describe(step)}): ${failure}` }
+      yield finished(false, `Step ${number} (${describe(step)}): ${failure}`, number)
       return
     }
   }
-  yield { type: 'simulation.finished', at: calendar.format(clock.now()), ok: true }
+  yield finished(true)
 }
 
 function toTrace(event: HistoryEvent, format: (iso: string) => string): TraceLine {
@@ -73,10 +96,10 @@ function describe(step: ScenarioStep): string {
   return `${key} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`
 }
 
-/** Fire due jobs in time order up to `target`, so timers see the clock they expect. */
-async function advanceTo(engine: Engine, clock: FakeClock, id: string, target: Date): Promise<void> {
+/** Fire due jobs (`pending` due times) in time order up to `target`, so timers see the clock they expect. */
+async function advanceTo(engine: Engine, clock: FakeClock, pending: () => Promise<Date[]>, target: Date): Promise<void> {
   for (;;) {
-    const next = (await engine.jobs(id)).map((j) => new Date(j.dueAt)).filter((d) => d <= target).sort((a, b) => a.getTime() - b.getTime())[0]
+    const next = (await pending()).filter((d) => d <= target).sort((a, b) => a.getTime() - b.getTime())[0]
     if (!next) break
     if (next > clock.now()) clock.set(next)
     await engine.runDueJobs({ owner: 'simulator' })
@@ -85,7 +108,7 @@ async function advanceTo(engine: Engine, clock: FakeClock, id: string, target: D
 }
 
 /** Returns a failure message, or undefined when the step held. */
-async function apply(engine: Engine, clock: FakeClock, calendar: Calendar, id: string, step: ScenarioStep): Promise<string | undefined> {
+async function apply(engine: Engine, clock: FakeClock, calendar: Calendar, id: string, pending: () => Promise<Date[]>, step: ScenarioStep): Promise<string | undefined> {
   const waitingTask = async (element: string, by?: string) => {
     const open = await engine.findTasks({ instanceId: id, status: 'open' })
     const task = open.find((t) => t.element === element && (!by || t.assignee === by || (t.assignee === null && t.candidates.includes(by))))
@@ -104,11 +127,11 @@ async function apply(engine: Engine, clock: FakeClock, calendar: Calendar, id: s
   } else if ('advance' in step) {
     const spec = parseDeadline(step.advance)
     if (!spec) return `Expected a duration like P3D or 2wd, but got '${step.advance}'`
-    await advanceTo(engine, clock, id, calendar.deadline(clock.now(), spec))
+    await advanceTo(engine, clock, pending, calendar.deadline(clock.now(), spec))
   } else if ('until' in step) {
     const target = new Date(step.until)
     if (Number.isNaN(target.getTime()) || target < clock.now()) return `Expected a date-time after ${calendar.format(clock.now())}, but got '${step.until}'`
-    await advanceTo(engine, clock, id, target)
+    await advanceTo(engine, clock, pending, target)
   } else if ('correlate' in step) {
     if (!(await engine.correlate(id, step.correlate, step.variables ?? {}))) return `nothing waits for message '${step.correlate}'`
   } else if ('suspend' in step) {

@@ -5,11 +5,14 @@
  */
 import { VersionConflict } from '../errors'
 import type { InstanceState } from '../runtime/state'
-import type { DeployedDefinition, HistoryEvent, JobRow, Store, StoreTx, TaskQuery, TaskRow } from './types'
+import type { DeployedDefinition, HistoryEvent, JobOwner, JobRow, Store, StoreTx, TaskQuery, TaskRow } from './types'
 
 const copy = <T>(value: T): T => structuredClone(value)
 /** Rows are flat apart from a few arrays and `data`/`payload` objects: copy those, share strings. */
 const copyTask = (task: TaskRow): TaskRow => ({ ...task, candidates: [...task.candidates] })
+/** Instance jobs and definition-level jobs share one index; the prefix keeps their ids apart. */
+const jobOwnerKey = (owner: { instanceId?: string | null; definitionId?: string | null }) =>
+  owner.instanceId != null ? `i:${owner.instanceId}` : `d:${owner.definitionId ?? ''}`
 const copyEvent = (event: HistoryEvent): HistoryEvent => (event.data ? { ...event, data: copy(event.data) } : { ...event })
 
 class MemoryData {
@@ -19,7 +22,8 @@ class MemoryData {
   /** instanceId → task ids: lookups by instance must not scan every task. */
   tasksByInstance = new Map<string, Set<string>>()
   jobs = new Map<string, JobRow>()
-  jobsByInstance = new Map<string, Set<string>>()
+  /** Owner key ({@link jobOwnerKey}) → job ids. */
+  jobsByOwner = new Map<string, Set<string>>()
   history = new Map<string, HistoryEvent[]>()
 }
 
@@ -74,11 +78,11 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
 
   const removeJob = (job: JobRow) => {
     deleteRow(data.jobs, job.id)
-    const ids = data.jobsByInstance.get(job.instanceId)
+    const ids = data.jobsByOwner.get(jobOwnerKey(job))
     ids?.delete(job.id)
     undo.push(() => ids?.add(job.id))
   }
-  const jobsOf = (instanceId: string) => [...(data.jobsByInstance.get(instanceId) ?? [])].map((id) => data.jobs.get(id)!)
+  const jobsOf = (owner: JobOwner) => [...(data.jobsByOwner.get(jobOwnerKey(owner)) ?? [])].map((id) => data.jobs.get(id)!)
 
   return {
     async insertDefinition(definition) {
@@ -135,8 +139,9 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
     async insertJob(job) {
       if (data.jobs.has(job.id)) throw new Error(`Job ${job.id} already exists`)
       setRow(data.jobs, job.id, copy(job))
-      const ids = data.jobsByInstance.get(job.instanceId) ?? new Set<string>()
-      if (!data.jobsByInstance.has(job.instanceId)) setRow(data.jobsByInstance, job.instanceId, ids)
+      const key = jobOwnerKey(job)
+      const ids = data.jobsByOwner.get(key) ?? new Set<string>()
+      if (!data.jobsByOwner.has(key)) setRow(data.jobsByOwner, key, ids)
       ids.add(job.id)
       undo.push(() => ids.delete(job.id))
     },
@@ -148,7 +153,7 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
     },
     async deleteJobs(query) {
       let count = 0
-      for (const job of jobsOf(query.instanceId)) {
+      for (const job of jobsOf(query)) {
         if (query.taskId !== undefined && job.taskId !== query.taskId) continue
         if (query.tokenId !== undefined && job.tokenId !== query.tokenId) continue
         removeJob(job)
@@ -157,7 +162,7 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
       return count
     },
     async findJobs(query) {
-      return jobsOf(query.instanceId).sort((a, b) => a.dueAt.localeCompare(b.dueAt)).map(copy)
+      return jobsOf(query).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id)).map(copy)
     },
     async claimDueJobs({ now, owner, leaseUntil, limit }) {
       const due = [...data.jobs.values()]

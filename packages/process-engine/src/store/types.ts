@@ -59,10 +59,16 @@ export interface TaskRow {
 export const JobType = { timer: 'timer', taskWarn: 'task.warn', taskDue: 'task.due', processDue: 'process.due' } as const
 export type JobType = (typeof JobType)[keyof typeof JobType]
 
-/** A due-time job: timers, warnings and deadlines. Effects are idempotent; deletion is the ack. */
+/**
+ * A due-time job: timers, warnings and deadlines. Effects are idempotent; deletion is the ack.
+ * Most jobs belong to an instance; a process-level timer start event's job belongs to its
+ * definition instead (`instanceId` null, `definitionId` set): firing it starts an instance.
+ */
 export interface JobRow {
   id: string
-  instanceId: string
+  instanceId: string | null
+  /** Set on definition-level jobs (timer start events) only; null on instance jobs. */
+  definitionId: string | null
   type: JobType
   dueAt: string
   taskId: string | null
@@ -84,6 +90,9 @@ export interface HistoryEvent {
   outcome?: string
   data?: Record<string, unknown>
 }
+
+/** Whose jobs: an instance's, or a definition's own (those with no instance). */
+export type JobOwner = { instanceId: string; definitionId?: never } | { definitionId: string; instanceId?: never }
 
 export interface TaskQuery {
   instanceId?: string
@@ -116,9 +125,13 @@ export interface StoreTx {
   insertJob(job: JobRow): Promise<void>
   /** Delete one job; with `lockOwner`, only while that owner holds it. Returns whether a row was deleted. */
   deleteJob(id: string, lockOwner?: string): Promise<boolean>
-  /** Delete the jobs of an instance, optionally narrowed to a task or token. Returns the count. */
-  deleteJobs(query: { instanceId: string; taskId?: string; tokenId?: string }): Promise<number>
-  findJobs(query: { instanceId: string }): Promise<JobRow[]>
+  /**
+   * Delete the jobs of an instance, optionally narrowed to a task or token, or the
+   * definition-level jobs of a definition (its timer starts). Returns the count.
+   */
+  deleteJobs(query: JobOwner & { taskId?: string; tokenId?: string }): Promise<number>
+  /** The jobs of an instance, or the definition-level jobs of a definition; ordered by `dueAt`, then id. */
+  findJobs(query: JobOwner): Promise<JobRow[]>
   /** Lease up to `limit` jobs due at `now` that are unlocked or whose lease expired; ordered by `dueAt`. */
   claimDueJobs(claim: { now: string; owner: string; leaseUntil: string; limit: number }): Promise<JobRow[]>
 

@@ -31,7 +31,7 @@ function task(id: string, extra: Partial<TaskRow> = {}): TaskRow {
 }
 
 function job(id: string, extra: Partial<JobRow> = {}): JobRow {
-  return { id, instanceId: 'i1', type: 'timer', dueAt: at(10), taskId: null, tokenId: null, payload: { element: 'Timer' }, lockOwner: null, lockExpiresAt: null, ...extra }
+  return { id, instanceId: 'i1', definitionId: null, type: 'timer', dueAt: at(10), taskId: null, tokenId: null, payload: { element: 'Timer' }, lockOwner: null, lockExpiresAt: null, ...extra }
 }
 
 /** Register the contract suite for one Store implementation. */
@@ -156,6 +156,31 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       expect(await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1', tokenId: 't1' }))).toBe(1)
       expect(await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1' }))).toBe(1)
       expect((await store.transaction((tx) => tx.findJobs({ instanceId: 'i2' }))).map((j) => j.id)).toEqual(['j4'])
+    })
+
+    it('keeps definition-level jobs (no instance) apart: found and deleted by definition, claimed and fenced like any job', async () => {
+      const store = await makeStore()
+      const timerStart = (id: string, definitionId: string, extra: Partial<JobRow> = {}) => job(id, { instanceId: null, definitionId, payload: { element: 'Daily', occurrence: 1 }, ...extra })
+      await store.transaction(async (tx) => {
+        await tx.insertJob(timerStart('d2', 'P:1', { dueAt: at(8) }))
+        await tx.insertJob(timerStart('d1', 'P:1', { dueAt: at(4) }))
+        await tx.insertJob(timerStart('d3', 'Q:1'))
+        await tx.insertJob(job('j1', { dueAt: at(6) }))
+      })
+      await store.transaction(async (tx) => {
+        expect(await tx.findJobs({ definitionId: 'P:1' })).toEqual([timerStart('d1', 'P:1', { dueAt: at(4) }), timerStart('d2', 'P:1', { dueAt: at(8) })])
+        expect((await tx.findJobs({ instanceId: 'i1' })).map((j) => j.id)).toEqual(['j1'])
+      })
+      const claimed = await store.transaction((tx) => tx.claimDueJobs({ now: at(7), owner: 'A', leaseUntil: at(9), limit: 10 }))
+      expect(claimed.map((j) => [j.id, j.instanceId, j.definitionId])).toEqual([['d1', null, 'P:1'], ['j1', 'i1', null]])
+      expect(await store.transaction((tx) => tx.deleteJob('d1', 'B'))).toBe(false)
+      expect(await store.transaction((tx) => tx.deleteJob('d1', 'A'))).toBe(true)
+      // An instance job that happens to name the definition is not one of the definition's own jobs.
+      await store.transaction((tx) => tx.insertJob(job('j2', { definitionId: 'P:1' })))
+      expect(await store.transaction((tx) => tx.deleteJobs({ definitionId: 'P:1' }))).toBe(1)
+      expect((await store.transaction((tx) => tx.findJobs({ definitionId: 'P:1' })))).toEqual([])
+      expect((await store.transaction((tx) => tx.findJobs({ definitionId: 'Q:1' }))).map((j) => j.id)).toEqual(['d3'])
+      expect((await store.transaction((tx) => tx.findJobs({ instanceId: 'i1' }))).map((j) => j.id)).toEqual(['j1', 'j2'])
     })
 
     it('appends history in order per instance', async () => {

@@ -24,11 +24,25 @@ export function parseDeadline(text: string): DeadlineSpec | undefined {
   return { kind: 'elapsed', ms: days * HALL_UNITS.d + (h ?? 0) * HALL_UNITS.h + (mi ?? 0) * MINUTE + (s ?? 0) * 1000 }
 }
 
-/** `R3/PT1H` or `R/P1D` (unbounded cycles are capped to avoid endless jobs). */
-export function parseCycle(text: string): { repeat: number; spec: DeadlineSpec } | undefined {
-  const m = /^R(\d*)\/(.+)$/.exec(text.trim())
+/**
+ * A repeating timer: `R3/PT1H`, `R/P1D`, `R5/1wd`, or with its first occurrence
+ * `R3/2026-10-01T08:00:00+08:00/P1D`. An empty count (`R/…`) repeats without end: `repeat` is
+ * undefined and callers that must bound it (timers inside an instance) choose the cap.
+ */
+export function parseCycle(text: string): { repeat?: number; start?: string; spec: DeadlineSpec } | undefined {
+  const m = /^R(\d*)\/(?:([^/]+)\/)?([^/]+)$/.exec(text.trim())
   if (!m) return undefined
-  const spec = parseDeadline(m[2]!)
+  const spec = parseDeadline(m[3]!)
   if (!spec) return undefined
-  return { repeat: m[1] ? Number(m[1]) : 1000, spec }
+  const start = m[2] === undefined ? undefined : parseInstant(m[2])
+  if (m[2] !== undefined && !start) return undefined
+  if (m[1] === '0') return undefined
+  return { ...(m[1] ? { repeat: Number(m[1]) } : {}), ...(start ? { start } : {}), spec }
+}
+
+/** An ISO date-time with an explicit offset (a bare local time would depend on the server's zone), as UTC ISO. */
+export function parseInstant(text: string): string | undefined {
+  const value = text.trim()
+  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[zZ]|[+-]\d\d:\d\d)$/.test(value) || Number.isNaN(Date.parse(value))) return undefined
+  return new Date(value).toISOString()
 }

@@ -68,7 +68,9 @@ export const engineJobs = pgTable(
   'engine_jobs',
   {
     id: text('id').primaryKey(),
-    instanceId: text('instance_id').notNull(),
+    /** Null on a definition's own jobs (process-level timer start events), which name `definition_id` instead. */
+    instanceId: text('instance_id'),
+    definitionId: text('definition_id'),
     type: text('type').notNull(),
     dueAt: at('due_at').notNull(),
     taskId: text('task_id'),
@@ -77,7 +79,7 @@ export const engineJobs = pgTable(
     lockOwner: text('lock_owner'),
     lockExpiresAt: at('lock_expires_at'),
   },
-  (t) => [index('engine_jobs_due').on(t.dueAt), index('engine_jobs_instance').on(t.instanceId)],
+  (t) => [index('engine_jobs_due').on(t.dueAt), index('engine_jobs_instance').on(t.instanceId), index('engine_jobs_definition').on(t.definitionId)],
 )
 
 /** Append-only; the identity column keeps append order. Statistics and supervision read it. */
