@@ -10,6 +10,7 @@ import { requireActor } from '../auth/session'
 import { connectorRoutes } from './connectors/routes'
 import { connectorSource, EXTERNAL_PREFIX } from './connectors/prefill-source'
 import { prefillNotice } from './connectors/prefill-notice'
+import { dcImportRoutes } from './csv-import/routes'
 import { CATALOG, personRecordOf } from './person-record'
 
 const catalogRoute = createRoute({
@@ -92,3 +93,4 @@ export const datacenterRoutes = createRouter()
     return c.json({ items: rows }, 200)
   })
   .route('/connectors', connectorRoutes)
+  .route('/import', dcImportRoutes)
