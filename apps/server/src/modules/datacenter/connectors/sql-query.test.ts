@@ -17,6 +17,7 @@ describe('connector query check', () => {
 
   it('accepts WITH … SELECT, comments and dollar-quoted text', () => {
     expect(problems('with t as (select 1 as a) -- drop table x\nselect a, $$delete$$ as word from t /* ; update */')).toEqual([])
+    expect(problems("select e'it\\'s' as a, $tag$ ; drop $tag$ as b; -- the end")).toEqual([])
   })
 
   it.each([

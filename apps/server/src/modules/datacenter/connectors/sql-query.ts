@@ -28,11 +28,11 @@ export function compileQuery(query: string): QueryCheck {
   let text = ''
   let i = 0
   const at = (offset = 0) => query[i + offset] ?? ''
-  /** Copies the text up to and including the first `end` from `from`, or the rest. */
-  const skipTo = (end: string, from: number) => {
+  /** Copies the text up to and including the first `end` from `from`, or the rest (an error unless `mayEnd`). */
+  const skipTo = (end: string, from: number, mayEnd = false) => {
     const stop = query.indexOf(end, from)
     const next = stop === -1 ? query.length : stop + end.length
-    if (stop === -1) problems.push('引号或注释没有闭合')
+    if (stop === -1 && !mayEnd) problems.push('引号或注释没有闭合')
     text += query.slice(i, next)
     i = next
   }
@@ -49,7 +49,7 @@ export function compileQuery(query: string): QueryCheck {
       if (j >= query.length) problems.push('引号没有闭合')
       text += query.slice(i, j + 1)
       i = j + 1
-    } else if (c === '-' && at(1) === '-') skipTo('\n', i)
+    } else if (c === '-' && at(1) === '-') skipTo('\n', i, true)
     else if (c === '/' && at(1) === '*') skipTo('*/', i + 2)
     else if (c === '$' && !wordChar.test(query[i - 1] ?? '')) {
       const tag = /^\$([A-Za-z_][A-Za-z0-9_]*)?\$/.exec(query.slice(i))
