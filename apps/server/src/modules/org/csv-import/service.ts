@@ -21,9 +21,9 @@ export interface ImportReport {
   errors: RowError[]
 }
 
-/** An import with errors answers 400 with the whole report; nothing is written. */
-export class ImportRejected extends ApiError {
-  constructor(readonly report: ImportReport) {
+/** An import with errors answers 400 with the whole report; nothing is written. Any importer's report fits. */
+export class ImportRejected<R extends { errors: RowError[] } = ImportReport> extends ApiError {
+  constructor(readonly report: R) {
     const first = report.errors[0]!
     super(400, 'IMPORT_INVALID', `文件有 ${report.errors.length} 处错误（第 ${first.row} 行 ${first.column}：${first.message}），未导入任何数据`)
   }
