@@ -1,5 +1,6 @@
 /** Event definitions → triggers: which trigger each event kind allows, and timer values. */
 import type { ModdleElement } from 'bpmn-moddle'
+import { compileFeel } from '../expressions/feel'
 import { parseCycle, parseDeadline, parseInstant } from '../time/duration'
 import { attempt, str, type Problems } from './compile-support'
 import type { ElementKind, EventTrigger } from './model'
@@ -29,7 +30,9 @@ export function compileTrigger(el: ModdleElement, kind: ElementKind, problems: P
     else trigger = { kind: 'message', name }
   } else if (ed.$type === 'bpmn:TimerEventDefinition') {
     const timer = attempt(id, problems, () => compileTimer(ed))
-    if (timer) trigger = { kind: 'timer', timer }
+    if (timer?.kind === 'expression' && kind === 'startEvent') {
+      problems.push({ element: id, message: 'Expected a timer start event to have a fixed time, but it is an expression (there are no variables before the instance starts)' })
+    } else if (timer) trigger = { kind: 'timer', timer }
   }
   if (trigger && !(ALLOWED_TRIGGERS[kind] ?? []).includes(trigger.kind)) {
     problems.push({ element: id, message: `A ${trigger.kind} trigger is not supported on ${kind}` })
@@ -46,6 +49,9 @@ function compileTimer(ed: ModdleElement) {
   const duration = body('timeDuration')
   const date = body('timeDate')
   const cycle = body('timeCycle')
+  for (const [of, text] of [['date', date], ['duration', duration]] as const) {
+    if (text?.startsWith('=')) return { kind: 'expression', of, expression: compileFeel(text.slice(1)) } as const
+  }
   if (duration) {
     const spec = parseDeadline(duration)
     if (!spec) throw new Error(`Expected timeDuration like PT1H or 3wd, but got '${duration}'`)

@@ -35,6 +35,8 @@ export type TimerDef =
   | { kind: 'date'; at: string }
   /** `repeat` undefined = without end (`R/…`); `start` = the first occurrence, else one interval after arming. */
   | { kind: 'cycle'; repeat?: number; start?: string; spec: DeadlineSpec }
+  /** `=FEEL` giving an ISO date-time with offset (timeDate) or a duration such as `P3D`, `2wd` (timeDuration), read when the timer is armed. */
+  | { kind: 'expression'; of: 'date' | 'duration'; expression: CompiledExpression }
 
 export type EventTrigger =
   | { kind: 'none' }

@@ -4,8 +4,8 @@
  * {@link SYSTEM_ACTOR} and, for a cycle, schedules the next occurrence with one repetition
  * fewer; deploying a newer version of the key withdraws the older version's jobs (as Camunda does).
  */
-import { nextCycleDue, timerDue } from '../behaviors/catch'
-import type { ProcessDefinition, TimerDef } from '../definition/model'
+import { nextCycleDue, timerDue, type FixedTimer } from '../behaviors/catch'
+import type { ProcessDefinition } from '../definition/model'
 import { LeaseLost } from '../errors'
 import { JobType, type DeployedDefinition, type JobRow, type StoreTx } from '../store/types'
 import type { Calendar } from '../time/calendar'
@@ -16,10 +16,13 @@ import type { Unit } from './run'
 export const SYSTEM_ACTOR = 'system'
 
 /** The process-level start events with a timer, with their timers. */
-export function timerStarts(def: ProcessDefinition): { element: string; timer: TimerDef }[] {
-  return Object.values(def.elements).flatMap((e) =>
-    e.kind === 'startEvent' && !e.parent && e.trigger?.kind === 'timer' ? [{ element: e.id, timer: e.trigger.timer }] : [],
-  )
+export function timerStarts(def: ProcessDefinition): { element: string; timer: FixedTimer }[] {
+  const starts: { element: string; timer: FixedTimer }[] = []
+  for (const e of Object.values(def.elements)) {
+    // Deploy refuses expression timers on start events: there are no variables yet.
+    if (e.kind === 'startEvent' && !e.parent && e.trigger?.kind === 'timer' && e.trigger.timer.kind !== 'expression') starts.push({ element: e.id, timer: e.trigger.timer })
+  }
+  return starts
 }
 
 /** Deploy: withdraw the timer starts of the version being superseded, then schedule this version's. */
