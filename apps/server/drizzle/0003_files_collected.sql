@@ -25,6 +25,7 @@ CREATE TABLE "dc_collected" (
 	"case_id" text NOT NULL,
 	"target" text NOT NULL,
 	"record" jsonb NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
 	"collected_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

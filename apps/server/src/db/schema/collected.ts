@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 import { units } from './org'
 
 /**
@@ -18,6 +18,8 @@ export const dcCollected = pgTable(
     /** The named target of `x-collect` (`expense-ledger`). */
     target: text('target').notNull(),
     record: jsonb('record').$type<Record<string, unknown>>().notNull(),
+    /** Order of the record within its case's write-back (sub-table row order). */
+    position: integer('position').notNull().default(0),
     collectedAt: timestamp('collected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('dc_collected_unit_target').on(t.unitId, t.target, t.collectedAt), index('dc_collected_case').on(t.caseId)],

@@ -7,6 +7,7 @@ import { commonErrors, jsonBody, jsonResponse } from '../../http/openapi-schemas
 import { createRouter } from '../../http/router'
 import { audit } from '../audit/record'
 import { requireActor } from '../auth/session'
+import { collectedRoutes } from './collected/routes'
 import { CATALOG, personRecordOf } from './person-record'
 
 const catalogRoute = createRoute({
@@ -81,3 +82,4 @@ export const datacenterRoutes = createRouter()
       .orderBy(asc(dcCodes.sort))
     return c.json({ items: rows }, 200)
   })
+  .route('/collected', collectedRoutes)

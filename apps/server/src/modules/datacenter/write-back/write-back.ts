@@ -75,8 +75,8 @@ export async function writeBack(tx: Db, input: WriteBackInput): Promise<WriteBac
   const records = toRecords(named)
   if (records.length) {
     await tx.insert(dcCollected).values(
-      records.map(({ target, record }) => ({
-        id: newId(), unitId: input.unitId, itemKey: input.itemKey, caseId: input.caseId, target, record,
+      records.map(({ target, record }, position) => ({
+        id: newId(), unitId: input.unitId, itemKey: input.itemKey, caseId: input.caseId, target, record, position,
         ...(input.at ? { collectedAt: input.at } : {}),
       })),
     )
