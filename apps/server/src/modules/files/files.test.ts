@@ -136,6 +136,23 @@ describe.each(testDatabases)('uploads on $name', (kind) => {
     expect((await upload(h, h.anonymous, [['a.pdf', pdf]])).status).toBe(401)
   })
 
+  it('keeps a file once it is attached to a case: readable, not deletable', async () => {
+    const owner = await h.as('stu.2023005')
+    const { items } = await json<{ items: Uploaded[] }>(await upload(h, owner, [['材料.pdf', pdf]]))
+    await h.database.db.update(files).set({ caseId: 'case-1' }).where(eq(files.id, items[0]!.id))
+    expect((await owner.get(items[0]!.url)).status).toBe(200)
+    const refused = await owner.delete(`/api/files/${items[0]!.id}`)
+    expect(refused.status).toBe(409)
+    expect((await json<Failure>(refused)).error.code).toBe('FILE_ATTACHED')
+    expect((await (await h.as('stu.2023006')).delete(`/api/files/${items[0]!.id}`)).status).toBe(404)
+  })
+
+  it('is described in the OpenAPI document as a multipart upload', async () => {
+    const doc = await json<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>> }>(await h.anonymous.get('/api/openapi.json'))
+    expect(Object.keys(doc.paths['/files']?.post?.requestBody?.content ?? {})).toEqual(['multipart/form-data'])
+    expect(doc.paths['/datacenter/collected/export']).toBeDefined()
+  })
+
   it('deletes the uploader’s own file and audits upload and deletion', async () => {
     const owner = await h.as('stu.2023004')
     const { items } = await json<{ items: Uploaded[] }>(await upload(h, owner, [['temp.png', png]]))

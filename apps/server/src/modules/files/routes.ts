@@ -5,11 +5,11 @@ import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { files } from '../../db/schema'
 import type { AppEnv } from '../../http/context'
-import { ApiError, badInput } from '../../http/errors'
-import { commonErrors, IdParam, jsonResponse } from '../../http/openapi-schemas'
+import { ApiError, badInput, conflict } from '../../http/errors'
+import { commonErrors, conflictError, IdParam, jsonResponse } from '../../http/openapi-schemas'
 import { createRouter } from '../../http/router'
 import { requireActor } from '../auth/session'
-import { assertMayAccessFile, FILE_ACTIONS } from './access'
+import { assertMayAccessFile, FILE_ACTIONS, mayAccessFile } from './access'
 import { checkUpload } from './check-upload'
 import { contentDisposition } from './file-names'
 import { deleteFile, saveFiles, storageOf } from './service'
@@ -75,7 +75,7 @@ const downloadRoute = createRoute({
 const deleteRoute = createRoute({
   method: 'delete', path: '/{id}', tags: ['files'], summary: 'Delete a file that is not attached to a case',
   request: { params: IdParam },
-  responses: { 204: { description: 'Deleted' }, ...commonErrors },
+  responses: { 204: { description: 'Deleted' }, ...commonErrors, ...conflictError },
 })
 
 type FileRow = typeof files.$inferSelect
@@ -141,7 +141,10 @@ export const filesRoutes = createRouter()
   .openapi(deleteRoute, async (c) => {
     const actor = requireActor(c)
     const row = await findFile(c, c.req.valid('param').id)
-    await assertMayAccessFile(c.get('deps').database.db, actor, row, FILE_ACTIONS.delete)
+    const { db } = c.get('deps').database
+    // Someone who may see the file learns why it stays; anyone else gets the 404.
+    await assertMayAccessFile(db, actor, row, FILE_ACTIONS.read)
+    if (!(await mayAccessFile(db, actor, row!, FILE_ACTIONS.delete))) throw conflict('FILE_ATTACHED', '文件已作为办件材料提交，不能删除')
     await deleteFile(c.get('deps'), { actor, meta: c.get('meta') }, row!)
     return c.body(null, 204)
   })
