@@ -9,6 +9,7 @@ describe('file names', () => {
     ['invoice\u202Efdp.exe', 'invoicefdp.exe'],
     ['what?<now>.png', 'what__now_.png'],
     ['CON.txt', '_CON.txt'],
+    ['lpt1.tar.gz', '_lpt1.tar.gz'],
     ['  .hidden. ', 'hidden'],
     ['..', 'file'],
     ['', 'file'],

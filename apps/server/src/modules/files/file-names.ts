@@ -19,9 +19,9 @@ export function sanitizeFileName(raw: string): string {
   const base = raw.normalize('NFC').split(/[/\\]/).pop() ?? ''
   let name = base.replace(INVISIBLE, '').replace(FORBIDDEN, '_').replace(/^[\s.]+|[\s.]+$/g, '')
   const dot = name.lastIndexOf('.')
-  const stem = dot > 0 ? name.slice(0, dot) : name
   const extension = dot > 0 ? name.slice(dot) : ''
-  if (RESERVED.test(stem)) name = `_${name}`
+  // Windows reserves the device name before any extension: CON.txt and CON.tar.gz alike.
+  if (RESERVED.test(name.split('.')[0] ?? '')) name = `_${name}`
   if (name.length > MAX_NAME_LENGTH) {
     const keep = [...extension].length <= 16 ? extension : ''
     name = [...name.slice(0, name.length - extension.length)].slice(0, MAX_NAME_LENGTH - keep.length).join('') + keep
