@@ -8,6 +8,7 @@ import { requestMeta } from './http/request-meta'
 import { auditRoutes } from './modules/audit/routes'
 import { authRoutes } from './modules/auth/routes'
 import { datacenterRoutes } from './modules/datacenter/routes'
+import { filesRoutes } from './modules/files/routes'
 import { csrfProtection, loadActor } from './modules/auth/session'
 import { healthRoutes } from './modules/health/routes'
 import { itemRoutes } from './modules/items/routes'
@@ -30,15 +31,14 @@ function createApi(deps: AppDeps) {
     c.get('log').info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) })
   })
   api.use('*', requestMeta)
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: deps.config.HALL_BODY_LIMIT_KB * 1024,
-      onError: () => {
-        throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `请求内容超过 ${deps.config.HALL_BODY_LIMIT_KB} KB 上限`)
-      },
-    }),
-  )
+  const jsonLimit = bodyLimit({
+    maxSize: deps.config.HALL_BODY_LIMIT_KB * 1024,
+    onError: () => {
+      throw new ApiError(413, 'PAYLOAD_TOO_LARGE', `请求内容超过 ${deps.config.HALL_BODY_LIMIT_KB} KB 上限`)
+    },
+  })
+  // Uploads carry their own, larger limit (modules/files/routes.ts).
+  api.use('*', (c, next) => (c.req.path === '/api/files' && c.req.method === 'POST' ? next() : jsonLimit(c, next)))
   api.use('*', loadActor)
   api.use('*', csrfProtection)
   api.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `没有这个接口：${c.req.method} ${c.req.path}` } }, 404))
@@ -52,6 +52,7 @@ function createApi(deps: AppDeps) {
     .route('/datacenter', datacenterRoutes)
     .route('/items', itemRoutes)
     .route('/templates', templateRoutes)
+    .route('/files', filesRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config'
 
@@ -18,5 +21,24 @@ describe('loadConfig', () => {
 
   it('refuses single sign-on settings that are designed but not built, instead of ignoring them', () => {
     expect(() => loadConfig({ HALL_OIDC_ISSUER: 'https://idp.example' })).toThrow(/HALL_OIDC_ISSUER: OIDC/)
+  })
+
+  it('stores uploads in the database with a 20 MB cap unless told otherwise', () => {
+    const config = loadConfig({})
+    expect(config.HALL_FILES_DIR).toBeUndefined()
+    expect(config.HALL_UPLOAD_MAX_MB).toBe(20)
+  })
+
+  it('refuses a files folder that does not exist or is a file, at start', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-files-'))
+    try {
+      expect(loadConfig({ HALL_FILES_DIR: dir }).HALL_FILES_DIR).toBe(dir)
+      expect(() => loadConfig({ HALL_FILES_DIR: join(dir, 'missing') })).toThrow(/HALL_FILES_DIR: expected an existing folder/)
+      writeFileSync(join(dir, 'plain'), 'x')
+      expect(() => loadConfig({ HALL_FILES_DIR: join(dir, 'plain') })).toThrow(/HALL_FILES_DIR/)
+      expect(() => loadConfig({ HALL_UPLOAD_MAX_MB: '0' })).toThrow(/HALL_UPLOAD_MAX_MB/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from 'node:fs'
 import { z } from 'zod'
 
 /**
@@ -7,6 +8,16 @@ import { z } from 'zod'
 const boolean = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1')
+
+/** A folder that exists and that this process may write, checked at start rather than at the first upload. */
+const writableDir = z.string().superRefine((dir, ctx) => {
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a folder')
+    accessSync(dir, constants.W_OK)
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `expected an existing folder this process can write: ${dir}` })
+  }
+})
 
 const configSchema = z
   .object({
@@ -25,6 +36,9 @@ const configSchema = z
     HALL_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     HALL_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
     HALL_DEMO_SEED: boolean.default(true),
+    /** Uploaded files go to this folder (named by id) instead of the database. */
+    HALL_FILES_DIR: writableDir.optional(),
+    HALL_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
     // Designed for, not built yet (docs/auth.md): refusing them is better than ignoring them.
     HALL_OIDC_ISSUER: z.undefined({ error: 'OIDC sign-in is designed (docs/auth.md) but not built yet; unset it' }).optional(),
     HALL_CAS_URL: z.undefined({ error: 'CAS sign-in is designed (docs/auth.md) but not built yet; unset it' }).optional(),

@@ -85,3 +85,6 @@ export {
 export type { FormatCheck, FormatDefinition, FormatName, Locale } from './formats/index'
 
 export { toChineseAmount } from './money/chinese-amount'
+
+export { accepts, uploadRulesOf } from './upload/rules'
+export type { UploadRules } from './upload/rules'

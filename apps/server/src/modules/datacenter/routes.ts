@@ -11,6 +11,7 @@ import { connectorRoutes } from './connectors/routes'
 import { connectorSource, EXTERNAL_PREFIX } from './connectors/prefill-source'
 import { prefillNotice } from './connectors/prefill-notice'
 import { dcImportRoutes } from './csv-import/routes'
+import { collectedRoutes } from './collected/routes'
 import { CATALOG, personRecordOf } from './person-record'
 
 const catalogRoute = createRoute({
@@ -94,3 +95,4 @@ export const datacenterRoutes = createRouter()
   })
   .route('/connectors', connectorRoutes)
   .route('/import', dcImportRoutes)
+  .route('/collected', collectedRoutes)

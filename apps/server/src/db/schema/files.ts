@@ -1,0 +1,51 @@
+import { customType, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { units, users } from './org'
+
+/** Raw bytes; both drivers hand back a Uint8Array (postgres.js a Buffer, which is one). */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => new Uint8Array(value),
+})
+
+export const FILE_STORAGES = ['database', 'folder'] as const
+
+/**
+ * Uploaded files (申报材料). The row holds what was checked on arrival: the type read from the
+ * content, the size and the SHA-256. The bytes live in `file_contents` or, with HALL_FILES_DIR,
+ * in a file named by the id (never by the user's name).
+ */
+export const files = pgTable(
+  'files',
+  {
+    id: text('id').primaryKey(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    uploadedBy: text('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    /** The case the file belongs to once attached; no foreign key until the cases module exists. */
+    caseId: text('case_id'),
+    /** Data path of the form field it was uploaded for (`certificate`, `rows[2].scan`). */
+    field: text('field'),
+    /** Materials-checklist entry (`x-material`) it satisfies. */
+    material: text('material'),
+    /** Sanitised file name, shown to people and offered on download. */
+    name: text('name').notNull(),
+    /** The type read from the bytes (`application/pdf`), not the one the browser claimed. */
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storage: text('storage', { enum: FILE_STORAGES }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('files_uploader').on(t.uploadedBy), index('files_case').on(t.caseId)],
+)
+
+/** The bytes of files kept in the database (the embedded default). */
+export const fileContents = pgTable('file_contents', {
+  fileId: text('file_id')
+    .primaryKey()
+    .references(() => files.id, { onDelete: 'cascade' }),
+  bytes: bytea('bytes').notNull(),
+})

@@ -1,0 +1,28 @@
+import type { Db } from '../../db/client'
+import type { files } from '../../db/schema'
+import type { Actor } from '../../http/context'
+import { notFound } from '../../http/errors'
+import { holdsRole } from '../org/access'
+
+export type FileRow = Pick<typeof files.$inferSelect, 'id' | 'unitId' | 'uploadedBy' | 'caseId'>
+
+export const FILE_ACTIONS = { read: 'read', delete: 'delete' } as const
+export type FileAction = (typeof FILE_ACTIONS)[keyof typeof FILE_ACTIONS]
+
+/**
+ * THE access decision for an uploaded file; every route asks here. Today: the uploader and the
+ * unit admins of the file's unit may read it; they may delete it only while it is not attached
+ * to a case (an attached material is part of the record). When the cases module exists, add
+ * "users who may see the case" for reading attached files here, and nowhere else.
+ */
+export async function mayAccessFile(db: Db, actor: Actor, file: FileRow, action: FileAction): Promise<boolean> {
+  if (action === FILE_ACTIONS.delete && file.caseId !== null) return false
+  if (file.uploadedBy === actor.userId) return true
+  return holdsRole(db, actor, ['unit_admin'], file.unitId)
+}
+
+/** Throws 404 (not 403) when the actor may not: another user's file does not exist for them. */
+export async function assertMayAccessFile(db: Db, actor: Actor, file: FileRow | undefined, action: FileAction): Promise<FileRow> {
+  if (!file || !(await mayAccessFile(db, actor, file, action))) throw notFound('文件', file?.id)
+  return file
+}
