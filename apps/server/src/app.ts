@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from './http/context'
 import { ApiError, toErrorResponse } from './http/errors'
 import { requestMeta } from './http/request-meta'
 import { auditRoutes } from './modules/audit/routes'
+import { caseRoutes } from './modules/cases/routes'
 import { authRoutes } from './modules/auth/routes'
 import { datacenterRoutes } from './modules/datacenter/routes'
 import { csrfProtection, loadActor } from './modules/auth/session'
@@ -48,6 +49,7 @@ function createApi(deps: AppDeps) {
     .route('/org', orgRoutes)
     .route('/audit', auditRoutes)
     .route('/datacenter', datacenterRoutes)
+    .route('/cases', caseRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,0 +1,30 @@
+import type { Engine, InstanceState } from '@hall/process-engine'
+import { eq } from 'drizzle-orm'
+import type { Db } from '../../db/client'
+import { cases, type CaseStatus } from '../../db/schema'
+
+/** The case status an ended instance means: rejected and withdrawn are the applicant's words for them. */
+function endedStatus(state: InstanceState): CaseStatus {
+  if (state.status === 'completed') return 'completed'
+  if (state.outcome === 'rejected') return 'rejected'
+  if (state.outcome === 'withdrawn') return 'withdrawn'
+  return 'terminated'
+}
+
+/**
+ * Brings the case in line with its instance after an engine command, inside the command's
+ * transaction: when the process has ended, the case gets its final status, outcome and completion
+ * time. The one place that reacts to a case ending — data-center write-back belongs here too.
+ * Returns the instance's state for the caller's answer.
+ */
+export async function onEngineChange(tx: Db, engine: Engine, instanceId: string, now: Date): Promise<InstanceState> {
+  const state = await engine.getInstance(instanceId)
+  if (!state) throw new Error(`Expected instance ${instanceId} of a case to exist, but it is gone`)
+  if (state.status === 'active') return state
+  // A completed process's result is the last approval round's decision (agree / disagree).
+  const outcome = state.status === 'completed' ? String(state.variables.lastOutcome ?? 'agree') : (state.outcome ?? null)
+  const endedAt = state.endedAt ? new Date(state.endedAt) : now
+  await tx.update(cases).set({ status: endedStatus(state), outcome, completedAt: endedAt, updatedAt: endedAt })
+    .where(eq(cases.instanceId, instanceId))
+  return state
+}
