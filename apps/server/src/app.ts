@@ -12,6 +12,7 @@ import { datacenterRoutes } from './modules/datacenter/routes'
 import { csrfProtection, loadActor } from './modules/auth/session'
 import { healthRoutes } from './modules/health/routes'
 import { orgRoutes } from './modules/org/routes'
+import { taskRoutes } from './modules/tasks/routes'
 import { mountWebApps } from './web/static'
 
 /** Every API area, mounted under /api. Its type is the typed client's contract (`AppType`). */
@@ -50,6 +51,7 @@ function createApi(deps: AppDeps) {
     .route('/audit', auditRoutes)
     .route('/datacenter', datacenterRoutes)
     .route('/cases', caseRoutes)
+    .route('/tasks', taskRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

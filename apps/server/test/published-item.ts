@@ -5,6 +5,7 @@ import { newId } from '../src/db/ids'
 import { departments, itemDrafts, items, itemVersions, units, users } from '../src/db/schema'
 import { createServerEngine } from '../src/engine/server-engine'
 import { guideSchema, type GuideInput } from '../src/modules/items/guide'
+import type { UserClient } from './harness'
 
 export interface PublishedItem {
   itemId: string
@@ -53,4 +54,22 @@ export async function userIds(database: Database): Promise<(username: string) =>
     if (!id) throw new Error(`no demo user ${username}`)
     return id
   }
+}
+
+export interface Receipt {
+  caseId: string
+  caseNo: string
+  status: string
+  nextSteps: { name: string | null; due: string | null }[]
+  promiseDue: string | null
+}
+
+/** Applies for the item as `client` (draft, then submit) and returns the receipt. */
+export async function applyFor(client: UserClient, itemId: string, data: Record<string, unknown>): Promise<Receipt> {
+  const created = await client.post('/api/cases', { itemId })
+  if (created.status !== 201) throw new Error(`draft: ${created.status} ${await created.text()}`)
+  const { id } = (await created.json()) as { id: string }
+  const submitted = await client.post(`/api/cases/${id}/submit`, { data })
+  if (submitted.status !== 200) throw new Error(`submit: ${submitted.status} ${await submitted.text()}`)
+  return (await submitted.json()) as Receipt
 }
