@@ -9,7 +9,8 @@ import { departments, units, users } from './org'
  */
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 
-export const CASE_STATUSES = ['draft', 'running', 'supplement', 'completed', 'rejected', 'withdrawn', 'terminated'] as const
+/** `returned` (退回件) is refused at intake by the window; `rejected` (驳回) by an approver later. */
+export const CASE_STATUSES = ['draft', 'running', 'supplement', 'completed', 'rejected', 'returned', 'withdrawn', 'terminated'] as const
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 
 /** Online: the applicant submitted it; desk: window staff registered it for someone at the counter. */
@@ -51,6 +52,9 @@ export const cases = pgTable(
     completedAt: at('completed_at'),
     /** Promised completion (承诺时限) as the engine computed it at submit. */
     promiseDue: at('promise_due'),
+    /** Window acceptance (受理): when and by whom; null until a window accepts it. */
+    acceptedAt: at('accepted_at'),
+    acceptedBy: text('accepted_by').references(() => users.id),
   },
   (t) => [
     uniqueIndex('cases_unit_case_no').on(t.unitId, t.caseNo),
@@ -120,4 +124,83 @@ export const complaints = pgTable(
     createdAt: at('created_at').notNull(),
   },
   (t) => [index('complaints_unit_status').on(t.unitId, t.status, t.createdAt), index('complaints_case').on(t.caseId)],
+)
+
+/** Written notices of window acceptance (DOMAIN.md §3); the runtime prints them from `data`. */
+export const NOTICE_KINDS = ['acceptance', 'supplement', 'refusal'] as const
+
+export const caseNotices = pgTable(
+  'case_notices',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind', { enum: NOTICE_KINDS }).notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    createdAt: at('created_at').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [index('case_notices_case').on(t.caseId, t.createdAt)],
+)
+
+/** Rule breaches the system can see, for assessment (DOMAIN.md §5): a second notice asking for a checklist item. */
+export const BREACH_KINDS = ['one_time_notice'] as const
+
+export const caseBreaches = pgTable(
+  'case_breaches',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    deptId: text('dept_id')
+      .notNull()
+      .references(() => departments.id),
+    kind: text('kind', { enum: BREACH_KINDS }).notNull(),
+    /** The staff member who asked again. */
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('case_breaches_unit').on(t.unitId, t.kind, t.createdAt)],
+)
+
+export const FILING_STATUSES = ['pending', 'reviewed'] as const
+
+/** 否决事项报备: every returned (refused) case is filed for the window head's review. */
+export const negativeFilings = pgTable(
+  'negative_filings',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id')
+      .notNull()
+      .references(() => cases.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    deptId: text('dept_id')
+      .notNull()
+      .references(() => departments.id),
+    handlerId: text('handler_id')
+      .notNull()
+      .references(() => users.id),
+    /** The window head who reviews it; null when the window has no head. */
+    reviewerId: text('reviewer_id').references(() => users.id),
+    reasons: text('reasons').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    status: text('status', { enum: FILING_STATUSES }).notNull().default('pending'),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('negative_filings_reviewer').on(t.reviewerId, t.status)],
 )

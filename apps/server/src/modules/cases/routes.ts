@@ -8,6 +8,7 @@ import { createRouter } from '../../http/router'
 import { requireActor } from '../auth/session'
 import { visibleCase, type CaseRow } from './access'
 import { complainAbout, evaluateCase } from './feedback'
+import { intakeRoutes } from './intake-routes'
 import { createDraft, saveDraft, submitCase, withdrawCase, type Caller } from './service'
 import { caseDetail, caseSummary, listCases } from './view'
 
@@ -136,3 +137,4 @@ export const caseRoutes = createRouter()
     const saved = await complainAbout(caller(c), c.req.valid('param').id, c.req.valid('json').text)
     return c.json({ id: saved.id, status: saved.status }, 201)
   })
+  .route('/', intakeRoutes)
