@@ -1,4 +1,4 @@
-import { and, eq, or, sql } from 'drizzle-orm'
+import { and, arrayContains, eq, or, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { cases, engineHistory, engineTasks, type Role } from '../../db/schema'
 import type { Actor } from '../../http/context'
@@ -22,7 +22,7 @@ export async function tookPart(db: Db, userId: string, instanceId: string): Prom
     .where(
       and(
         eq(engineTasks.instanceId, instanceId),
-        or(eq(engineTasks.assignee, userId), eq(engineTasks.owner, userId), eq(engineTasks.completedBy, userId), sql`${userId} = any(${engineTasks.candidates})`),
+        or(eq(engineTasks.assignee, userId), eq(engineTasks.owner, userId), eq(engineTasks.completedBy, userId), arrayContains(engineTasks.candidates, [userId])),
       ),
     )
     .limit(1)

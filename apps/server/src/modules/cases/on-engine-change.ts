@@ -1,7 +1,8 @@
 import type { Engine, InstanceState } from '@hall/process-engine'
-import { eq } from 'drizzle-orm'
+import { and, eq, inArray, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { cases, type CaseStatus } from '../../db/schema'
+import { cases, engineInstances, type CaseStatus } from '../../db/schema'
+import { inTransaction } from '../../engine/drizzle-store'
 
 /** The case status an ended instance means: rejected and withdrawn are the applicant's words for them. */
 function endedStatus(state: InstanceState): CaseStatus {
@@ -27,4 +28,19 @@ export async function onEngineChange(tx: Db, engine: Engine, instanceId: string,
   await tx.update(cases).set({ status: endedStatus(state), outcome, completedAt: endedAt, updatedAt: endedAt })
     .where(eq(cases.instanceId, instanceId))
   return state
+}
+
+/**
+ * Catches up cases whose process a job ended outside any request (超时默认同意 on the last step,
+ * a timer end): each gets the same treatment as in `onEngineChange`, in its own transaction.
+ * The job worker calls it after each batch that fired something. Returns how many it closed.
+ */
+export async function reconcileEndedCases(db: Db, engine: Engine, now: Date): Promise<number> {
+  const ended = await db
+    .select({ instanceId: engineInstances.id })
+    .from(cases)
+    .innerJoin(engineInstances, eq(engineInstances.id, cases.instanceId))
+    .where(and(inArray(cases.status, ['running', 'supplement']), ne(engineInstances.status, 'active')))
+  for (const { instanceId } of ended) await inTransaction(db, (tx) => onEngineChange(tx, engine, instanceId, now))
+  return ended.length
 }

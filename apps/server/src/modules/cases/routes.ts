@@ -34,6 +34,7 @@ const OpenStep = z.object({
 const CaseDetail = CaseSummary.extend({
   version: z.number().nullable(),
   form: z.unknown(),
+  bpmn: z.string().nullable().openapi({ description: 'BPMN XML of the version, for the progress diagram' }),
   data: FormData,
   timeline: z.array(TimelineEntry),
   openSteps: z.array(OpenStep),

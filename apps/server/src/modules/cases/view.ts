@@ -77,7 +77,7 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery): Pro
  */
 export async function caseDetail(db: Db, actor: Actor, row: CaseRow, now: Date) {
   const [version] = await db
-    .select({ form: itemVersions.form, version: itemVersions.version, itemName: items.name, guide: itemVersions.guide })
+    .select({ form: itemVersions.form, version: itemVersions.version, itemName: items.name, bpmn: itemVersions.bpmn })
     .from(itemVersions)
     .innerJoin(items, eq(items.id, itemVersions.itemId))
     .where(eq(itemVersions.id, row.itemVersionId))
@@ -89,6 +89,8 @@ export async function caseDetail(db: Db, actor: Actor, row: CaseRow, now: Date) 
     ...caseSummary(row, version?.itemName ?? ''),
     version: version?.version ?? null,
     form: version?.form ?? null,
+    /** For the progress diagram: timeline and open steps name its element ids. */
+    bpmn: version?.bpmn ?? null,
     data: mine || !version ? row.data : maskSensitive(row.data, version.form, false),
     timeline: row.instanceId ? await timelineOf(db, row.instanceId) : [],
     openSteps: row.instanceId ? await openStepsOf(db, row.instanceId, now) : [],

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, arrayContains, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { cases, engineHistory, engineTasks, items, users } from '../../db/schema'
 import type { Actor } from '../../http/context'
@@ -19,8 +19,8 @@ export interface InboxQuery {
 function boxCondition(actor: Actor, box: 'todo' | 'done'): SQL {
   const me = actor.userId
   if (box === 'done') return and(eq(engineTasks.completedBy, me), eq(engineTasks.status, 'completed'))!
-  // Assigned to me, or unassigned with me among the candidates (claimable).
-  return and(inArray(engineTasks.status, ['open', 'waiting']), or(eq(engineTasks.assignee, me), and(isNull(engineTasks.assignee), sql`${me} = any(${engineTasks.candidates})`)))!
+  // Assigned to me, or unassigned with me among the candidates (claimable); `@>` uses the GIN index.
+  return and(inArray(engineTasks.status, ['open', 'waiting']), or(eq(engineTasks.assignee, me), and(isNull(engineTasks.assignee), arrayContains(engineTasks.candidates, [me]))))!
 }
 
 /**

@@ -191,6 +191,43 @@ describe.each(testDatabases)('approving cases on $name', (kind) => {
     for (const receipt of receipts) expect(await todoOf(dean, receipt.caseId)).toBeDefined()
   })
 
+  it('lets one candidate claim an unassigned task, after which the others no longer have it', async () => {
+    const certificate = await publishItem(h.database, {
+      ...leaveItem,
+      code: 'enrolment-certificate',
+      name: '在读证明',
+      bpmn: leaveItem.bpmn.replace('Student_leave', 'Enrolment_certificate').replace('hall:assignee="post:P-CS-COUNSEL"', 'hall:assignee="role:windowStaff"'),
+    })
+    const { caseId } = await applyFor(student, certificate.itemId, leaveData)
+    const [first, second] = await Promise.all([h.as('univ.hall.1'), h.as('univ.hall.2')])
+    const offered = await todoOf(first, caseId)
+    expect(offered).toMatchObject({ claimable: true })
+    expect(await todoOf(second, caseId)).toMatchObject({ taskId: offered!.taskId, claimable: true })
+    expect((await json<Detail>(await first.get(`/api/tasks/${offered!.taskId}`))).actions[0]).toBe('claim')
+
+    expect((await first.post(`/api/tasks/${offered!.taskId}/claim`, {})).status).toBe(200)
+    expect(await todoOf(first, caseId)).toMatchObject({ claimable: false })
+    expect(await todoOf(second, caseId)).toBeUndefined()
+    expect((await second.post(`/api/tasks/${offered!.taskId}/claim`, {})).status).toBe(404)
+  })
+
+  it('holds a task while the signers added before it answer, then lets its holder decide', async () => {
+    const { caseId } = await applyFor(student, leave.itemId, leaveData)
+    const task = await todoOf(counsellor, caseId)
+    expect((await counsellor.post(`/api/tasks/${task!.taskId}/add-signer`, { users: [id('cs.t1')], position: 'before' })).status).toBe(200)
+    expect(await todoOf(counsellor, caseId)).toMatchObject({ status: 'waiting' })
+    expect((await json<Detail>(await counsellor.get(`/api/tasks/${task!.taskId}`))).actions).toEqual([])
+    expect((await counsellor.post(`/api/tasks/${task!.taskId}/agree`, {})).status).toBe(409)
+
+    const teacher = await h.as('cs.t1')
+    const signerTask = await todoOf(teacher, caseId)
+    expect((await json<Detail>(await teacher.get(`/api/tasks/${signerTask!.taskId}`))).actions).toEqual(['agree', 'disagree'])
+    await teacher.post(`/api/tasks/${signerTask!.taskId}/agree`, { comment: '情况属实' })
+    expect(await todoOf(counsellor, caseId)).toMatchObject({ taskId: task!.taskId, status: 'open' })
+    await counsellor.post(`/api/tasks/${task!.taskId}/agree`, {})
+    expect(await todoOf(dean, caseId)).toMatchObject({ step: 'Task_dean' })
+  })
+
   it('marks a task yellow once its warning time has passed and red once it is overdue', async () => {
     const { caseId } = await applyFor(student, leave.itemId, leaveData)
     const task = await todoOf(counsellor, caseId)
