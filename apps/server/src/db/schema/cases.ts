@@ -45,6 +45,8 @@ export const cases = pgTable(
     /** Rises on every save so a stale autosave gets a conflict, not a silent overwrite. */
     revision: integer('revision').notNull().default(1),
     intake: text('intake', { enum: INTAKE_KINDS }).notNull().default('online'),
+    /** Who registered it: the applicant online, or the window clerk at the desk. */
+    createdBy: text('created_by').references(() => users.id),
     instanceId: text('instance_id'),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),

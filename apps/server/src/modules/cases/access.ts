@@ -38,10 +38,10 @@ export async function tookPart(db: Db, userId: string, instanceId: string): Prom
 /**
  * The one rule for who sees a case (issue 6 "Authorization"): the applicant always; once submitted
  * also the staff of the item's window, whoever took part in its process, and the unit's admins.
- * A draft is the applicant's alone.
+ * A draft is its applicant's and (desk intake) the registering clerk's alone.
  */
 export async function maySee(db: Db, actor: Actor, row: CaseRow): Promise<boolean> {
-  if (row.applicantId === actor.userId) return true
+  if (row.applicantId === actor.userId || row.createdBy === actor.userId) return true
   if (row.status === 'draft') return false
   if (await holdsRole(db, actor, CASE_OVERSEERS, row.unitId, row.deptId)) return true
   if (await holdsRole(db, actor, WINDOW_STAFF, row.unitId, row.deptId)) return true
@@ -65,5 +65,12 @@ export async function visibleCase(db: Db, actor: Actor, caseId: string): Promise
 export async function ownCase(db: Db, actor: Actor, caseId: string): Promise<CaseRow> {
   const row = await visibleCase(db, actor, caseId)
   if (row.applicantId !== actor.userId) throw forbidden('只有申请人本人可以这样做')
+  return row
+}
+
+/** A draft its applicant, or the clerk who registered it at the desk, may fill in and submit. */
+export async function draftCase(db: Db, actor: Actor, caseId: string): Promise<CaseRow> {
+  const row = await visibleCase(db, actor, caseId)
+  if (row.applicantId !== actor.userId && row.createdBy !== actor.userId) throw forbidden('只有申请人或登记窗口可以修改草稿')
   return row
 }

@@ -79,6 +79,20 @@ describe.each(testDatabases)('window acceptance (一窗受理) on $name', (kind)
     expect(breaches).toEqual([expect.objectContaining({ kind: 'one_time_notice', userId: id('county.hr.2'), detail: expect.objectContaining({ materialIds: ['application'] }) })])
   })
 
+  it('registers a case at the desk for a citizen, who then sees it as their own', async () => {
+    const clerkNow = await h.as('county.hr.1')
+    const created = await clerkNow.post('/api/cases', { itemId: item.itemId, applicantId: id('citizen.zhang'), data: { name: '张伟' } })
+    expect(created.status).toBe(201)
+    const draft = await json<{ id: string; intake: string }>(created)
+    expect(draft.intake).toBe('desk')
+    const receipt = await json<{ status: string }>(await clerkNow.post(`/api/cases/${draft.id}/submit`, {}))
+    expect(receipt.status).toBe('running')
+    const { items } = await json<{ items: { id: string; intake: string }[] }>(await (await h.as('citizen.zhang')).get('/api/cases'))
+    expect(items).toEqual([expect.objectContaining({ id: draft.id, intake: 'desk' })])
+    const outsider = await (await h.as('county.market.2')).post('/api/cases', { itemId: item.itemId, applicantId: id('citizen.zhang') })
+    expect(outsider.status).toBe(403)
+  })
+
   it('refuses a material that is not on the checklist', async () => {
     const { caseId } = await apply()
     const response = await (await h.as('county.hr.2')).post(`/api/cases/${caseId}/supplement`, { materialIds: ['passport'] })

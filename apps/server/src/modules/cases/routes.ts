@@ -64,7 +64,7 @@ const list = createRoute({
 })
 const create = createRoute({
   method: 'post', path: '/', tags: ['cases'], summary: 'Start a draft application of a published item',
-  request: jsonBody(z.strictObject({ itemId: Id, data: FormData.default({}) })),
+  request: jsonBody(z.strictObject({ itemId: Id, data: FormData.default({}), applicantId: Id.optional().openapi({ description: 'Desk intake by window staff: the person applying at the counter' }) })),
   responses: { 201: jsonResponse(CaseSummary, 'The draft'), ...commonErrors, ...conflictError },
 })
 const get = createRoute({

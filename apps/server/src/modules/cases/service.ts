@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { newId } from '../../db/ids'
-import { cases, itemVersions, items } from '../../db/schema'
+import { cases, itemVersions, items, users } from '../../db/schema'
 import type { Actor, AppDeps, RequestMeta } from '../../http/context'
-import { conflict, notFound } from '../../http/errors'
+import { badInput, conflict, forbidden, notFound } from '../../http/errors'
 import { audit } from '../audit/record'
-import { ownCase, type CaseRow } from './access'
+import { holdsRole } from '../org/access'
+import { draftCase, ownCase, type CaseRow } from './access'
 import { nextCaseNumber } from './case-number'
 import { isoOrNull } from './deadlines'
 import { engineOf, withEngine } from './engine'
@@ -31,17 +32,27 @@ async function currentVersion(db: Db, actor: Actor, itemId: string) {
   return row
 }
 
-/** Starts a draft application of the item's current version. */
-export async function createDraft({ deps, actor, meta }: Caller, input: { itemId: string; data: Record<string, unknown> }): Promise<CaseRow> {
+/** Desk intake: only staff of the item's window register for someone else, an active member of the unit. */
+async function deskApplicant(db: Db, actor: Actor, item: { unitId: string; deptId: string }, applicantId: string): Promise<void> {
+  if (!(await holdsRole(db, actor, ['window_staff'], item.unitId, item.deptId))) throw forbidden('只有该事项受理窗口的工作人员可以代为登记')
+  const [applicant] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, applicantId), eq(users.unitId, item.unitId), eq(users.status, 'active')))
+  if (!applicant) throw badInput({ applicantId: '本单位没有这个在册用户' })
+}
+
+/** Starts a draft application of the item's current version: my own, or (window staff at the desk) someone's. */
+export async function createDraft({ deps, actor, meta }: Caller, input: { itemId: string; data: Record<string, unknown>; applicantId?: string | undefined }): Promise<CaseRow> {
   const { db } = deps.database
   const { item, version } = await currentVersion(db, actor, input.itemId)
+  const applicantId = input.applicantId ?? actor.userId
+  const desk = applicantId !== actor.userId
+  if (desk) await deskApplicant(db, actor, item, applicantId)
   const now = deps.now()
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(cases)
-      .values({ id: newId(), unitId: item.unitId, itemId: item.id, itemVersionId: version.id, deptId: item.deptId, applicantId: actor.userId, data: input.data, createdAt: now, updatedAt: now })
+      .values({ id: newId(), unitId: item.unitId, itemId: item.id, itemVersionId: version.id, deptId: item.deptId, applicantId, createdBy: actor.userId, intake: desk ? 'desk' : 'online', data: input.data, createdAt: now, updatedAt: now })
       .returning()
-    await audit(tx, { actor, meta }, { action: 'case.draft_created', objectType: 'case', objectId: row!.id, detail: { itemId: item.id, version: version.version } })
+    await audit(tx, { actor, meta }, { action: 'case.draft_created', objectType: 'case', objectId: row!.id, detail: { itemId: item.id, version: version.version, ...(desk ? { intake: 'desk', applicantId } : {}) } })
     return row!
   })
 }
@@ -54,7 +65,7 @@ function assertDraft(row: CaseRow): void {
 export async function saveDraft({ deps, actor, meta }: Caller, caseId: string, input: { data: Record<string, unknown>; revision: number }): Promise<CaseRow> {
   const { db } = deps.database
   return db.transaction(async (tx) => {
-    const row = await ownCase(tx, actor, caseId)
+    const row = await draftCase(tx, actor, caseId)
     assertDraft(row)
     const [saved] = await tx
       .update(cases)
@@ -85,7 +96,7 @@ export interface Receipt {
 export async function submitCase(caller: Caller, caseId: string, input: { data?: Record<string, unknown> | undefined; revision?: number | undefined }): Promise<Receipt> {
   const { deps, actor, meta } = caller
   const { db } = deps.database
-  const row = await ownCase(db, actor, caseId)
+  const row = await draftCase(db, actor, caseId)
   assertDraft(row)
   if (input.revision !== undefined && input.revision !== row.revision) throw conflict('VERSION_CONFLICT', '草稿已在别处保存过，请刷新后再提交')
   const [version] = await db.select().from(itemVersions).where(eq(itemVersions.id, row.itemVersionId))
@@ -97,7 +108,7 @@ export async function submitCase(caller: Caller, caseId: string, input: { data?:
 
   return withEngine(deps, async (tx, engine) => {
     const caseNo = await nextCaseNumber(tx, row.unitId, now)
-    const instanceId = await engine.start({ definitionId: version.definitionId, initiator: actor.userId, variables: data, unit: row.unitId, businessKey: caseNo })
+    const instanceId = await engine.start({ definitionId: version.definitionId, initiator: row.applicantId, variables: data, unit: row.unitId, businessKey: caseNo })
     const state = await engine.getInstance(instanceId)
     const [submitted] = await tx
       .update(cases)
