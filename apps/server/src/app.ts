@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from './http/context'
 import { ApiError, toErrorResponse } from './http/errors'
 import { requestMeta } from './http/request-meta'
 import { auditRoutes } from './modules/audit/routes'
+import { caseRoutes } from './modules/cases/routes'
 import { authRoutes } from './modules/auth/routes'
 import { datacenterRoutes } from './modules/datacenter/routes'
 import { filesRoutes } from './modules/files/routes'
@@ -14,6 +15,7 @@ import { healthRoutes } from './modules/health/routes'
 import { itemRoutes } from './modules/items/routes'
 import { templateRoutes } from './modules/templates/routes'
 import { orgRoutes } from './modules/org/routes'
+import { taskRoutes } from './modules/tasks/routes'
 import { mountWebApps } from './web/static'
 
 /** Every API area, mounted under /api. Its type is the typed client's contract (`AppType`). */
@@ -53,6 +55,8 @@ function createApi(deps: AppDeps) {
     .route('/items', itemRoutes)
     .route('/templates', templateRoutes)
     .route('/files', filesRoutes)
+    .route('/cases', caseRoutes)
+    .route('/tasks', taskRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
