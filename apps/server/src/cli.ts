@@ -9,9 +9,8 @@ import { openDatabase } from './db/client'
 import { DataDirLockedError } from './db/data-dir-lock'
 import { migrate } from './db/migrate'
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/demo'
-import { createServerEngine } from './engine/server-engine'
 import { createLogger, databaseTarget, startServer, WORKER_CONCURRENCY } from './server'
-import { startJobWorker } from './worker/job-worker'
+import { startCaseWorker } from './worker/case-worker'
 
 const USAGE = `用法 / usage: hall <command>
   start          migrate, seed the demo into an empty database, serve API and web apps
@@ -51,7 +50,7 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
     if (!config.DATABASE_URL) throw new UsageError('worker needs DATABASE_URL: the embedded database already runs a worker inside hall start')
     const database = await openDatabase(databaseTarget(config))
     await migrate(database)
-    const worker = startJobWorker(createServerEngine(database.db), { log: createLogger(config), concurrency: WORKER_CONCURRENCY })
+    const worker = startCaseWorker(database.db, { log: createLogger(config), concurrency: WORKER_CONCURRENCY })
     console.log(`hall worker running against ${database.location}`)
     untilSignal(async () => {
       await worker.stop()

@@ -4,9 +4,8 @@ import { createApp } from './app'
 import type { Config } from './config'
 import { openDatabase, type Database } from './db/client'
 import { migrate } from './db/migrate'
-import { createServerEngine } from './engine/server-engine'
 import { isEmpty, seedDemo } from './seed/demo'
-import { startJobWorker } from './worker/job-worker'
+import { startCaseWorker } from './worker/case-worker'
 
 /** Jobs a worker fires at once on PostgreSQL (its connection pool has 10). */
 export const WORKER_CONCURRENCY = 4
@@ -46,7 +45,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   }
   const app = createApp({ database, config, log, now: () => new Date() })
   // One job worker runs inside every server; `hall worker` adds more (PostgreSQL only).
-  const worker = startJobWorker(createServerEngine(database.db), { log, concurrency: database.kind === 'postgres' ? WORKER_CONCURRENCY : 1 })
+  const worker = startCaseWorker(database.db, { log, concurrency: database.kind === 'postgres' ? WORKER_CONCURRENCY : 1 })
   const server = await listen(app.fetch, config)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.HALL_PORT

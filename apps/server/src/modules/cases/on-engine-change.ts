@@ -1,8 +1,9 @@
 import type { Engine, InstanceState } from '@hall/process-engine'
 import { and, eq, inArray, ne } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { cases, engineInstances, type CaseStatus } from '../../db/schema'
+import { cases, engineInstances, items, itemVersions, type CaseStatus } from '../../db/schema'
 import { inTransaction } from '../../engine/drizzle-store'
+import { writeBack } from '../datacenter/write-back/write-back'
 
 /** The case status an ended instance means: rejected and withdrawn are the applicant's words for them. */
 function endedStatus(state: InstanceState): CaseStatus {
@@ -15,7 +16,7 @@ function endedStatus(state: InstanceState): CaseStatus {
 /**
  * Brings the case in line with its instance after an engine command, inside the command's
  * transaction: when the process has ended, the case gets its final status, outcome and completion
- * time. The one place that reacts to a case ending — data-center write-back belongs here too.
+ * time, and an approved case's `x-collect` values are written back. The one place that reacts to a case ending.
  * Returns the instance's state for the caller's answer.
  */
 export async function onEngineChange(tx: Db, engine: Engine, instanceId: string, now: Date): Promise<InstanceState> {
@@ -25,9 +26,22 @@ export async function onEngineChange(tx: Db, engine: Engine, instanceId: string,
   // A completed process's result is the last approval round's decision (agree / disagree).
   const outcome = state.status === 'completed' ? String(state.variables.lastOutcome ?? 'agree') : (state.outcome ?? null)
   const endedAt = state.endedAt ? new Date(state.endedAt) : now
-  await tx.update(cases).set({ status: endedStatus(state), outcome, completedAt: endedAt, updatedAt: endedAt })
+  const [closed] = await tx.update(cases).set({ status: endedStatus(state), outcome, completedAt: endedAt, updatedAt: endedAt })
     .where(eq(cases.instanceId, instanceId))
+    .returning()
+  // An approved case feeds the data center (x-collect) in the same transaction: both or neither.
+  if (closed && closed.status === 'completed' && outcome === 'agree') await collectCase(tx, closed, endedAt)
   return state
+}
+
+async function collectCase(tx: Db, closed: typeof cases.$inferSelect, at: Date): Promise<void> {
+  const [version] = await tx
+    .select({ form: itemVersions.form, itemCode: items.code })
+    .from(itemVersions)
+    .innerJoin(items, eq(items.id, itemVersions.itemId))
+    .where(eq(itemVersions.id, closed.itemVersionId))
+  if (!version) throw new Error(`Expected item version ${closed.itemVersionId} of case ${closed.id}, but it is gone`)
+  await writeBack(tx, { unitId: closed.unitId, caseId: closed.id, itemKey: version.itemCode, schema: version.form, data: closed.data, subject: { userId: closed.applicantId }, at })
 }
 
 /**
