@@ -15,6 +15,14 @@ describe('edit history', () => {
     expect(history.undo()).toBe('b')
   })
 
+  it('makes one undo step of consecutive edits in one group', () => {
+    const history = new EditHistory('')
+    for (const text of ['姓', '姓名']) history.push(text, 'title')
+    history.push('姓名!', 'name')
+    expect(history.undo()).toBe('姓名')
+    expect(history.undo()).toBe('')
+  })
+
   it('forgets the oldest states past its limit and starts over on reset', () => {
     const history = new EditHistory(0, 2)
     for (const n of [1, 2, 3]) history.push(n)

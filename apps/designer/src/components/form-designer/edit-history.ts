@@ -5,6 +5,7 @@
 export class EditHistory<T> {
   private past: T[] = []
   private future: T[] = []
+  private lastGroup: string | undefined
 
   constructor(
     private present: T,
@@ -21,11 +22,17 @@ export class EditHistory<T> {
     return this.future.length > 0
   }
 
-  /** Records a new state; whatever was undone before is dropped. */
-  push(next: T): void {
+  /**
+   * Records a new state; whatever was undone before is dropped. Consecutive pushes of one
+   * `group` (typing into one field) make a single undo step.
+   */
+  push(next: T, group?: string): void {
     if (next === this.present) return
-    this.past.push(this.present)
-    if (this.past.length > this.limit) this.past.shift()
+    if (group === undefined || group !== this.lastGroup || this.future.length > 0) {
+      this.past.push(this.present)
+      if (this.past.length > this.limit) this.past.shift()
+    }
+    this.lastGroup = group
     this.present = next
     this.future = []
   }
@@ -33,6 +40,7 @@ export class EditHistory<T> {
   undo(): T {
     const previous = this.past.pop()
     if (previous === undefined) return this.present
+    this.lastGroup = undefined
     this.future.push(this.present)
     this.present = previous
     return previous
@@ -49,6 +57,7 @@ export class EditHistory<T> {
   /** Starts over from `state` (a draft loaded from elsewhere): nothing to undo into. */
   reset(state: T): void {
     this.present = state
+    this.lastGroup = undefined
     this.past = []
     this.future = []
   }

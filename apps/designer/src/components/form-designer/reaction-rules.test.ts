@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { evaluateReactions, type FormSchema } from '@hall/form-schema'
+import { evaluateReactions, type FormSchema, type Reaction } from '@hall/form-schema'
 import { fromComputed, joinReactions, splitReactions, toComputed, toReaction } from './reaction-rules'
 
 describe('reaction rules', () => {
@@ -23,9 +23,9 @@ describe('reaction rules', () => {
 
   it('reads back its own rules and keeps reactions it cannot show untouched', () => {
     const formily = { dependencies: ['a'], fulfill: { state: { visible: '{{$deps[0]}}' } } }
-    const group = { when: { all: [{ field: 'a', op: 'eq', value: 1 }] }, then: { visible: true } }
+    const group: Reaction = { when: { all: [{ field: 'a', op: 'eq', value: 1 }] }, then: { visible: true } }
     const { rules, others } = splitReactions({
-      'x-reactions': [{ when: { field: 'days', op: 'gt', value: 3 }, then: { required: true } }, formily, group],
+      'x-reactions': [{ when: { field: 'days', op: 'gt', value: 3 }, then: { required: true } }, formily as Reaction, group],
     })
     expect(rules).toEqual([{ field: 'days', op: 'gt', value: '3', effect: 'require' }])
     expect(others).toEqual([formily, group])
