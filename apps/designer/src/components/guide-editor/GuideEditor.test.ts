@@ -17,7 +17,7 @@ const problemText = (wrapper: ReturnType<typeof editor>, field: string) =>
   wrapper.findAll(`[data-test="problem-${field}"]`).map((node) => node.text())
 
 // Mounting Element Plus in happy-dom takes seconds on the loaded shared machine.
-describe('the guide editor', { timeout: 60_000 }, () => {
+describe('the guide editor', { timeout: 120_000 }, () => {
   it('warns beside the promised limit when it is not a third shorter than the legal one', () => {
     const wrapper = editor({ ...newGuide(), promisedLimit: { value: 5, unit: 'wd' }, legalLimit: { value: 5, unit: 'wd' } })
     expect(problemText(wrapper, 'promisedLimit')).toEqual(['承诺时限应比法定时限至少缩短三分之一'])
