@@ -24,6 +24,8 @@ export const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: ROUTE_NAMES.home, component: ItemsView },
       { path: 'profile', name: ROUTE_NAMES.profile, component: ProfileView },
+      { path: 'form-design', name: 'formDesign', component: () => import('./views/FormDesignView.vue') },
+      { path: 'guide-edit', name: 'guideEdit', component: () => import('./views/GuideEditView.vue') },
     ],
   },
   { path: '/:unknown(.*)*', redirect: { name: ROUTE_NAMES.home } },

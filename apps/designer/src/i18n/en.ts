@@ -1,7 +1,12 @@
 import type zhCN from './zh-CN'
+import formDesigner from './form-designer.en'
+import guideEditor from './guide-editor.en'
 
 const en: typeof zhCN = {
   app: { title: 'Item designer' },
+  formDesigner,
+  guideEditor,
+  views: { localDraft: 'This draft lives in the browser only and is lost on reload; the item editor will save drafts.', problemCount: '{n} errors', toGuide: 'Edit the guide', toForm: 'Design the form' },
   nav: { items: 'Items', profile: 'My profile' },
   items: {
     title: 'Items',
