@@ -21,10 +21,13 @@ function userWith(role: RoleName): Me {
 }
 
 async function openDesignerAs(role: RoleName) {
-  const body = JSON.stringify({ user: userWith(role), csrfToken: 't' })
+  const session = JSON.stringify({ user: userWith(role), csrfToken: 't' })
+  // The session for /auth/me; every list (items, departments) answers empty.
   vi.stubGlobal(
     'fetch',
-    vi.fn(() => Promise.resolve(new Response(body, { status: 200 }))),
+    vi.fn((input: RequestInfo | URL) =>
+      Promise.resolve(new Response(String(input).startsWith('/api/auth/') ? session : '{"items":[]}', { status: 200 })),
+    ),
   )
   const pinia = createPinia()
   const router = createDesignerRouter(pinia, createMemoryHistory())

@@ -11,6 +11,7 @@ import {
 import DesignerShell from './components/DesignerShell.vue'
 import ForbiddenView from './views/ForbiddenView.vue'
 import ItemsView from './views/ItemsView.vue'
+import ItemVersionsView from './views/ItemVersionsView.vue'
 
 /** Who may design items; everyone else is shown the forbidden page. */
 export const DESIGNER_ROLES: readonly RoleName[] = ['platform_admin', 'unit_admin', 'hall_admin']
@@ -23,6 +24,7 @@ export const routes: RouteRecordRaw[] = [
     component: DesignerShell,
     children: [
       { path: '', name: ROUTE_NAMES.home, component: ItemsView },
+      { path: 'items/:id/versions', name: 'item-versions', component: ItemVersionsView, props: true },
       { path: 'profile', name: ROUTE_NAMES.profile, component: ProfileView },
       { path: 'form-design', name: 'formDesign', component: () => import('./views/FormDesignView.vue') },
       { path: 'guide-edit', name: 'guideEdit', component: () => import('./views/GuideEditView.vue') },

@@ -207,6 +207,14 @@ describe.each(testDatabases)('items on $name', (kind) => {
     expect(await list(`?deptId=${marketDept}&status=active`)).toEqual(['market-entry'])
   })
 
+  it('documents every items route in the OpenAPI document', async () => {
+    const { paths } = await json<{ paths: Record<string, unknown> }>(await hall.get('/api/openapi.json'))
+    expect(Object.keys(paths).filter((path) => path.startsWith('/items')).sort()).toEqual([
+      '/items', '/items/published', '/items/{id}', '/items/{id}/diff', '/items/{id}/draft', '/items/{id}/publish',
+      '/items/{id}/reactivate', '/items/{id}/retire', '/items/{id}/versions', '/items/{id}/versions/{version}', '/items/{id}/versions/{version}/republish',
+    ])
+  })
+
   it('refuses to change a published version, whoever asks', async () => {
     const { db } = h.database
     await expect(db.update(itemVersions).set({ note: 'changed' }).where(eq(itemVersions.itemId, itemId))).rejects.toThrow()

@@ -70,7 +70,7 @@ const republish = createRoute({
   request: { params: VersionParam },
   responses: { 201: jsonResponse(VersionSummary, 'The new version'), ...commonErrors, 422: jsonResponse(PublishInvalidBody, 'The old process no longer deploys') },
 })
-const statusRoute = (path: string, summary: string) =>
+const statusRoute = <P extends string>(path: P, summary: string) =>
   createRoute({ method: 'post', path, tags, summary, request: { params: IdParam }, responses: { 200: jsonResponse(Item, 'The item'), ...commonErrors } })
 const retire = statusRoute('/{id}/retire', 'Retire: no new cases; running cases go on')
 const reactivate = statusRoute('/{id}/reactivate', 'Accept new cases again')
