@@ -8,6 +8,7 @@ import { requestMeta } from './http/request-meta'
 import { auditRoutes } from './modules/audit/routes'
 import { authRoutes } from './modules/auth/routes'
 import { datacenterRoutes } from './modules/datacenter/routes'
+import { definitionRoutes } from './modules/definitions/routes'
 import { csrfProtection, loadActor } from './modules/auth/session'
 import { healthRoutes } from './modules/health/routes'
 import { orgRoutes } from './modules/org/routes'
@@ -48,6 +49,7 @@ function createApi(deps: AppDeps) {
     .route('/org', orgRoutes)
     .route('/audit', auditRoutes)
     .route('/datacenter', datacenterRoutes)
+    .route('/definitions', definitionRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
