@@ -24,6 +24,7 @@ export const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: ROUTE_NAMES.home, component: ItemsView },
       { path: 'profile', name: ROUTE_NAMES.profile, component: ProfileView },
+      { path: 'process-design', name: 'process-design', component: () => import('./views/ProcessDesignView.vue') },
     ],
   },
   { path: '/:unknown(.*)*', redirect: { name: ROUTE_NAMES.home } },

@@ -1,6 +1,8 @@
 import type zhCN from './zh-CN'
+import processDesigner from './process-designer.en'
 
 const en: typeof zhCN = {
+  processDesigner,
   app: { title: 'Item designer' },
   nav: { items: 'Items', profile: 'My profile' },
   items: {

@@ -1,5 +1,8 @@
+import processDesigner from './process-designer.zh-CN'
+
 /** Strings of the designer (where administrators build items); `en.ts` mirrors every key. */
 export default {
+  processDesigner,
   app: { title: '事项设计器' },
   nav: { items: '事项', profile: '个人信息' },
   items: {

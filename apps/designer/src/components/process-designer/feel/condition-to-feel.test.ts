@@ -72,6 +72,8 @@ describe('writing FEEL from the condition builder', () => {
   it('is incomplete while a row has no field or no value', () => {
     expect(isComplete(one({ field: '', operator: 'eq', value: 1 }))).toBe(false)
     expect(isComplete(one({ field: 'days', operator: 'eq' }))).toBe(false)
+    expect(isComplete(one({ field: 'days', operator: 'gt', value: '' }))).toBe(false)
+    expect(isComplete(one({ field: 'leaveType', operator: 'in', value: [] }))).toBe(false)
     expect(isComplete(one({ field: 'days', operator: 'empty' }))).toBe(true)
   })
 })

@@ -38,9 +38,11 @@ function rowToFeel(row: ConditionRow, types: FieldTypes): string {
   }
 }
 
+const hasValue = (value: ConditionValue | undefined) => (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '')
+
 /** Whether every row names a field (and a value where one is needed): only then is FEEL written. */
 export function isComplete(condition: Condition): boolean {
-  return condition.groups.length > 0 && condition.groups.every((g) => g.rows.length > 0 && g.rows.every((r) => r.field && (UNARY.includes(r.operator) || r.value !== undefined)))
+  return condition.groups.length > 0 && condition.groups.every((g) => g.rows.length > 0 && g.rows.every((r) => r.field && (UNARY.includes(r.operator) || hasValue(r.value))))
 }
 
 /** The FEEL for a builder condition, with the engine's `=` prefix. */
