@@ -28,6 +28,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'profile', name: ROUTE_NAMES.profile, component: ProfileView },
       { path: 'form-design', name: 'formDesign', component: () => import('./views/FormDesignView.vue') },
       { path: 'guide-edit', name: 'guideEdit', component: () => import('./views/GuideEditView.vue') },
+      { path: 'process-design', name: 'process-design', component: () => import('./views/ProcessDesignView.vue') },
     ],
   },
   { path: '/:unknown(.*)*', redirect: { name: ROUTE_NAMES.home } },

@@ -10,6 +10,7 @@ import { caseRoutes } from './modules/cases/routes'
 import { authRoutes } from './modules/auth/routes'
 import { datacenterRoutes } from './modules/datacenter/routes'
 import { filesRoutes } from './modules/files/routes'
+import { definitionRoutes } from './modules/definitions/routes'
 import { csrfProtection, loadActor } from './modules/auth/session'
 import { healthRoutes } from './modules/health/routes'
 import { itemRoutes } from './modules/items/routes'
@@ -57,6 +58,7 @@ function createApi(deps: AppDeps) {
     .route('/files', filesRoutes)
     .route('/cases', caseRoutes)
     .route('/tasks', taskRoutes)
+    .route('/definitions', definitionRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,8 +1,10 @@
 import type zhCN from './zh-CN'
 import formDesigner from './form-designer.en'
 import guideEditor from './guide-editor.en'
+import processDesigner from './process-designer.en'
 
 const en: typeof zhCN = {
+  processDesigner,
   app: { title: 'Item designer' },
   formDesigner,
   guideEditor,

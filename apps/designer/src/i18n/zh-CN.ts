@@ -1,8 +1,10 @@
 import formDesigner from './form-designer.zh-CN'
 import guideEditor from './guide-editor.zh-CN'
+import processDesigner from './process-designer.zh-CN'
 
 /** Strings of the designer (where administrators build items); `en.ts` mirrors every key. */
 export default {
+  processDesigner,
   app: { title: '事项设计器' },
   formDesigner,
   guideEditor,
