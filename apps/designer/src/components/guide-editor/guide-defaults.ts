@@ -27,7 +27,7 @@ export function newMaterial(materials: readonly Material[]): Material {
   const ids = new Set(materials.map((material) => material.id))
   let n = materials.length + 1
   while (ids.has(`material${n}`)) n++
-  return { id: `material${n}`, name: '', copies: 1, form: 'original', main: true, mayBeMissing: false }
+  return { id: `material${n}`, name: '', copies: 1, form: 'original', main: true, mayBeMissing: false, offline: false }
 }
 
 /** The appointment settings a guide gets when booking is switched on. */

@@ -1,5 +1,5 @@
 import type { FormSchema } from '@hall/form-schema'
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { index, integer, json, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import type { Guide } from '../../modules/items/guide'
 import { departments, units, users } from './org'
 
@@ -7,6 +7,8 @@ import { departments, units, users } from './org'
  * Service items (事项, DOMAIN.md §2): an item is guide + form + process. The draft is the one
  * mutable working copy; every publish freezes it into an `item_versions` row that is never changed
  * again (a trigger refuses UPDATE and DELETE), so running cases keep the version they started on.
+ * Guide and form are `json`, not `jsonb`: json keeps the text as written, so the order of a form's
+ * fields (object key order) survives the round trip.
  */
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 
@@ -41,8 +43,8 @@ export const itemDrafts = pgTable('item_drafts', {
   itemId: text('item_id')
     .primaryKey()
     .references(() => items.id),
-  guide: jsonb('guide').$type<Guide>().notNull(),
-  form: jsonb('form').$type<FormSchema>().notNull(),
+  guide: json('guide').$type<Guide>().notNull(),
+  form: json('form').$type<FormSchema>().notNull(),
   bpmn: text('bpmn').notNull(),
   revision: integer('revision').notNull().default(1),
   updatedAt: at('updated_at').notNull().defaultNow(),
@@ -61,8 +63,8 @@ export const itemVersions = pgTable(
       .notNull()
       .references(() => units.id),
     version: integer('version').notNull(),
-    guide: jsonb('guide').$type<Guide>().notNull(),
-    form: jsonb('form').$type<FormSchema>().notNull(),
+    guide: json('guide').$type<Guide>().notNull(),
+    form: json('form').$type<FormSchema>().notNull(),
     bpmn: text('bpmn').notNull(),
     definitionId: text('definition_id').notNull(),
     /** Set when an older version was published again as this one. */

@@ -62,10 +62,17 @@ async function readLimited(response: Response, maxBytes: number): Promise<string
   }
   const chunks: Uint8Array[] = []
   let size = 0
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength
-    if (size > maxBytes) throw tooLarge()
-    chunks.push(chunk)
+  // A reader rather than `for await`: the body's type differs between the DOM and Node typings.
+  const reader = response.body?.getReader()
+  while (reader) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel()
+      throw tooLarge()
+    }
+    chunks.push(value)
   }
   return Buffer.concat(chunks).toString('utf8')
 }
