@@ -10,7 +10,7 @@
 import { launchBrowser } from '../support/browser'
 import { startServer } from '../support/server'
 
-const RUNS = 5
+const RUNS = 3
 const TASKS = 150
 
 /** Start → TASKS user tasks in a snake of rows → end, with diagram coordinates. */
