@@ -25,6 +25,7 @@ export const routes: RouteRecordRaw[] = [
     children: [
       { path: '', name: ROUTE_NAMES.home, component: ItemsView },
       { path: 'items/:id/versions', name: 'item-versions', component: ItemVersionsView, props: true },
+      { path: 'items/:id/edit', name: 'item-editor', component: () => import('./views/ItemEditorView.vue'), props: true },
       { path: 'profile', name: ROUTE_NAMES.profile, component: ProfileView },
       { path: 'form-design', name: 'formDesign', component: () => import('./views/FormDesignView.vue') },
       { path: 'guide-edit', name: 'guideEdit', component: () => import('./views/GuideEditView.vue') },

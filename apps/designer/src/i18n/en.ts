@@ -1,10 +1,12 @@
 import type zhCN from './zh-CN'
 import formDesigner from './form-designer.en'
 import guideEditor from './guide-editor.en'
+import itemEditor from './item-editor.en'
 import processDesigner from './process-designer.en'
 
 const en: typeof zhCN = {
   processDesigner,
+  itemEditor,
   app: { title: 'Item designer' },
   formDesigner,
   guideEditor,
@@ -21,6 +23,7 @@ const en: typeof zhCN = {
     columns: { code: 'Code', name: 'Name', dept: 'Department / window', status: 'Status', latestVersion: 'Latest version', actions: 'Actions' },
     status: { active: 'Active', retired: 'Retired' },
     notPublished: 'Not published',
+    edit: 'Edit',
     versions: 'Versions',
     form: { code: 'Item code', codeHint: 'Starts with a letter, fixed once published, e.g. leave-staff', name: 'Item name', dept: 'Department / window', required: 'Please enter {field}' },
     created: 'Created the item “{name}”',

@@ -1,10 +1,12 @@
 import formDesigner from './form-designer.zh-CN'
 import guideEditor from './guide-editor.zh-CN'
+import itemEditor from './item-editor.zh-CN'
 import processDesigner from './process-designer.zh-CN'
 
 /** Strings of the designer (where administrators build items); `en.ts` mirrors every key. */
 export default {
   processDesigner,
+  itemEditor,
   app: { title: '事项设计器' },
   formDesigner,
   guideEditor,
@@ -21,6 +23,7 @@ export default {
     columns: { code: '编码', name: '名称', dept: '受理部门/窗口', status: '状态', latestVersion: '最新版本', actions: '操作' },
     status: { active: '在用', retired: '已停用' },
     notPublished: '未发布',
+    edit: '编辑',
     versions: '版本',
     form: { code: '事项编码', codeHint: '以字母开头，发布后不可修改，如 leave-staff', name: '事项名称', dept: '受理部门/窗口', required: '请填写{field}' },
     created: '已创建事项“{name}”',

@@ -19,7 +19,7 @@ function stubApi() {
 }
 
 async function render() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', name: 'home', component: ItemsView }, { path: '/items/:id/versions', name: 'item-versions', component: ItemsView }] })
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', name: 'home', component: ItemsView }, { path: '/items/:id/versions', name: 'item-versions', component: ItemsView }, { path: '/items/:id/edit', name: 'item-editor', component: ItemsView }] })
   await router.push('/')
   const wrapper = mount(ItemsView, { global: { plugins: [createPinia(), designerI18n(), router] } })
   await flushPromises()

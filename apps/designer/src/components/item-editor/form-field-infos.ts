@@ -10,7 +10,7 @@ const kindOf = (type: FieldSchema['type']): FormFieldInfo['type'] => {
   return 'string'
 }
 
-const optionOf = (item: EnumItem) => (typeof item === 'object' ? { value: item.value, label: item.label } : { value: item, label: String(item) })
+const optionOf = (item: EnumItem) => (typeof item === 'object' ? { value: item.value, label: item.label ?? String(item.value) } : { value: item, label: String(item) })
 
 /** In display order: `x-index` first where given, then as written. */
 const ordered = (properties: FieldSchema['properties']) =>
