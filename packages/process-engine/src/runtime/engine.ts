@@ -10,7 +10,7 @@ import { parseDefinition } from '../definition/parse'
 import { DeployError, EngineError, ErrorCode, VersionConflict } from '../errors'
 import { createCalendar, type Calendar } from '../time/calendar'
 import type { Clock } from '../time/clock'
-import { type DeployedDefinition, type HistoryEvent, type Store, type StoreTx, type TaskQuery, type TaskRow } from '../store/types'
+import { type DeployedDefinition, type HistoryEvent, type JobRow, type Store, type StoreTx, type TaskQuery, type TaskRow } from '../store/types'
 import * as clockCommands from './clock-commands'
 import { fireJob } from './jobs'
 import { startInstance } from './instances'
@@ -56,18 +56,26 @@ const VERSION_RETRIES = 3
 /** Create an engine over the injected store, clock, calendar and resolver. */
 export function createEngine(options: EngineOptions) {
   const { store, clock } = options
-  const compiled = new Map<string, ProcessDefinition>()
+  // Deployed definitions are immutable: each is read and compiled once per engine, by id.
+  const compiled = new Map<string, { row: DeployedDefinition; def: ProcessDefinition }>()
   const defaultCalendar = options.calendar ?? createCalendar()
 
-  async function definitionFor(tx: StoreTx, id: string): Promise<ProcessDefinition> {
+  async function compiledDefinition(tx: StoreTx, id: string, known?: DeployedDefinition) {
     const hit = compiled.get(id)
     if (hit) return hit
-    const row = await tx.getDefinition(id)
-    if (!row) throw new EngineError(ErrorCode.DEFINITION_NOT_FOUND, `Definition ${id} is not deployed`)
+    const row = known ?? (await tx.getDefinition(id))
+    if (!row) return undefined
     const parsed = await parseDefinition(row.xml)
     if (!parsed.ok) throw new DeployError(parsed.problems)
-    compiled.set(id, parsed.definition)
-    return parsed.definition
+    const entry = { row, def: parsed.definition }
+    compiled.set(id, entry)
+    return entry
+  }
+
+  async function definitionFor(tx: StoreTx, id: string): Promise<ProcessDefinition> {
+    const found = await compiledDefinition(tx, id)
+    if (!found) throw new EngineError(ErrorCode.DEFINITION_NOT_FOUND, `Definition ${id} is not deployed`)
+    return found.def
   }
 
   const env: EngineEnv = {
@@ -78,8 +86,9 @@ export function createEngine(options: EngineOptions) {
     maxExtensionDays: options.maxExtensionDays ?? 10,
     newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
     async loadDefinition(tx, ref) {
-      const row = ref.id ? await tx.getDefinition(ref.id) : ref.key ? await tx.latestDefinition(ref.key) : undefined
-      return row && { row, def: await definitionFor(tx, row.id) }
+      if (ref.id) return compiledDefinition(tx, ref.id)
+      const latest = ref.key ? await tx.latestDefinition(ref.key) : undefined
+      return latest && compiledDefinition(tx, latest.id, latest)
     },
   }
 
@@ -99,32 +108,35 @@ export function createEngine(options: EngineOptions) {
     }
   }
 
-  /** Run `apply` on a loaded instance and persist the outcome. */
-  function mutate<T>(instanceId: string, apply: (run: Run) => Promise<T>, options: { allowEnded?: boolean } = {}): Promise<T> {
-    return commit(async (tx) => {
-      const record = await tx.loadInstance(instanceId)
-      if (!record) throw new EngineError(ErrorCode.INSTANCE_NOT_FOUND, `Instance ${instanceId} does not exist`)
-      if (record.state.status !== InstanceStatus.active && !options.allowEnded) {
-        throw new EngineError(ErrorCode.INSTANCE_NOT_ACTIVE, `Instance ${instanceId} is ${record.state.status}`)
-      }
-      const unit = new Unit(tx, env, clock.now())
-      const run = new Run(unit, await definitionFor(tx, record.state.definitionId), record.state)
-      unit.add(run, record.version)
-      const result = await apply(run)
-      return { result, events: await unit.flush() }
-    })
+  /** Run `apply` on a loaded instance inside `tx`; returns its result and the history to append. */
+  async function mutateIn<T>(tx: StoreTx, instanceId: string, apply: (run: Run) => Promise<T>, options: { allowEnded?: boolean; record?: { state: InstanceState; version: number } } = {}) {
+    const record = options.record ?? (await tx.loadInstance(instanceId))
+    if (!record) throw new EngineError(ErrorCode.INSTANCE_NOT_FOUND, `Instance ${instanceId} does not exist`)
+    if (record.state.status !== InstanceStatus.active && !options.allowEnded) {
+      throw new EngineError(ErrorCode.INSTANCE_NOT_ACTIVE, `Instance ${instanceId} is ${record.state.status}`)
+    }
+    const unit = new Unit(tx, env, clock.now())
+    const run = new Run(unit, await definitionFor(tx, record.state.definitionId), record.state)
+    unit.add(run, record.version)
+    const result = await apply(run)
+    return { result, events: await unit.flush() }
   }
 
-  /** Load the task, check it is open, then mutate its instance. */
-  async function onTask<T>(taskId: string, apply: (run: Run, task: TaskRow) => Promise<T>): Promise<T> {
-    const task = await store.transaction((tx) => tx.getTask(taskId))
-    if (!task) throw new EngineError(ErrorCode.TASK_NOT_FOUND, `Task ${taskId} does not exist`)
-    return mutate(task.instanceId, async (run) => {
-      const current = await run.tx.getTask(taskId)
-      if (!current || (current.status !== 'open' && current.status !== 'waiting')) {
-        throw new EngineError(ErrorCode.TASK_NOT_OPEN, `Task ${taskId} is ${current?.status ?? 'gone'}, not open`)
-      }
-      return apply(run, current)
+  /** Run `apply` on a loaded instance and persist the outcome. */
+  function mutate<T>(instanceId: string, apply: (run: Run) => Promise<T>): Promise<T> {
+    return commit((tx) => mutateIn(tx, instanceId, apply))
+  }
+
+  /** Load the task, check it is open, then mutate its instance, all in one transaction. */
+  function onTask<T>(taskId: string, apply: (run: Run, task: TaskRow) => Promise<T>): Promise<T> {
+    return commit(async (tx) => {
+      const found = await tx.getTaskWithInstance(taskId)
+      if (!found) throw new EngineError(ErrorCode.TASK_NOT_FOUND, `Task ${taskId} does not exist`)
+      const { task, instance } = found
+      return mutateIn(tx, task.instanceId, (run) => {
+        if (task.status !== 'open' && task.status !== 'waiting') throw new EngineError(ErrorCode.TASK_NOT_OPEN, `Task ${taskId} is ${task.status}, not open`)
+        return apply(run, task)
+      }, instance ? { record: instance } : {})
     })
   }
 
@@ -143,7 +155,7 @@ export function createEngine(options: EngineOptions) {
         const version = (latest?.version ?? 0) + 1
         const row: DeployedDefinition = { id: `${key}:${version}`, key, version, xml, deployedAt: clock.now().toISOString(), ...(parsed.definition.name ? { name: parsed.definition.name } : {}) }
         await tx.insertDefinition(row)
-        compiled.set(row.id, parsed.definition)
+        compiled.set(row.id, { row, def: parsed.definition })
         return { result: row, events: [] }
       })
     },
@@ -190,38 +202,58 @@ export function createEngine(options: EngineOptions) {
     /**
      * Claim and fire due jobs as worker `owner`. Each job is leased for `leaseMs`; its effect
      * and its deletion commit together, so a job delivered twice takes effect once.
-     * With `concurrency` > 1, that many jobs fire at once (for stores with a connection pool).
-     * Returns the number of jobs fired. A job whose firing fails does not stop the others:
-     * they are fired first, then an AggregateError is thrown; the failed job's lease lapses
-     * and it is retried by the next claim.
+     * The claimed jobs are split into `concurrency` batches fired at once (for stores with a
+     * connection pool); each batch is ONE transaction with a savepoint per job, so a job whose
+     * firing fails is undone alone while the others commit. Returns the number of jobs fired;
+     * when some failed, an AggregateError is thrown after the others committed, and the failed
+     * jobs are retried by a claim after their lease. `beforeFire` runs before each batch (tests).
      */
     async runDueJobs(worker: { owner: string; leaseMs?: number; limit?: number; concurrency?: number; beforeFire?: () => Promise<void> }): Promise<number> {
       const now = clock.now()
       const claimed = await store.transaction((tx) =>
         tx.claimDueJobs({ now: now.toISOString(), owner: worker.owner, leaseUntil: new Date(now.getTime() + (worker.leaseMs ?? 60_000)).toISOString(), limit: worker.limit ?? 100 }),
       )
-      let fired = 0
       const failures: unknown[] = []
-      const fire = async (job: (typeof claimed)[number]) => {
-        await worker.beforeFire?.()
-        try {
-          if (await mutate(job.instanceId, (run) => fireJob(run, job, worker.owner), { allowEnded: true })) fired++
-        } catch (error) {
-          if (!(error instanceof EngineError)) failures.push(error)
-          else if (error.code === ErrorCode.INSTANCE_NOT_FOUND) await store.transaction((tx) => tx.deleteJob(job.id, worker.owner))
-          else if (error.code !== ErrorCode.LEASE_LOST) failures.push(error)
+      /** Fire one job in its own savepoint; true when it was taken. */
+      const fireOne = async (tx: StoreTx, job: JobRow, events: HistoryEvent[]): Promise<boolean> => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const out = await tx.savepoint(() => mutateIn(tx, job.instanceId, (run) => fireJob(run, job, worker.owner), { allowEnded: true }))
+            events.push(...out.events)
+            return out.result
+          } catch (error) {
+            // Another batch saved the instance first: fire again on its new version.
+            if (error instanceof VersionConflict && attempt < VERSION_RETRIES) continue
+            if (error instanceof EngineError && error.code === ErrorCode.INSTANCE_NOT_FOUND) await tx.deleteJob(job.id, worker.owner)
+            else if (!(error instanceof EngineError && error.code === ErrorCode.LEASE_LOST)) failures.push(error)
+            return false
+          }
         }
       }
-      // Each job is its own transaction; a store with a connection pool (PostgreSQL) can run
-      // several at once. Two jobs of one instance may then race: the loser's VersionConflict is retried.
-      let next = 0
-      await Promise.all(
-        Array.from({ length: Math.max(1, worker.concurrency ?? 1) }, async () => {
-          while (next < claimed.length) await fire(claimed[next++]!)
+      const lanes = Math.max(1, Math.min(worker.concurrency ?? 1, claimed.length))
+      const size = Math.ceil(claimed.length / lanes)
+      const fired = await Promise.all(
+        Array.from({ length: lanes }, async (_, lane) => {
+          const batch = claimed.slice(lane * size, (lane + 1) * size)
+          await worker.beforeFire?.()
+          try {
+            const { count, events } = await store.transaction(async (tx) => {
+              const events: HistoryEvent[] = []
+              let count = 0
+              for (const job of batch) if (await fireOne(tx, job, events)) count++
+              await tx.appendHistory(events)
+              return { count, events }
+            })
+            if (events.length) options.onEvents?.(events)
+            return count
+          } catch (error) {
+            failures.push(error)
+            return 0
+          }
         }),
       )
       if (failures.length) throw new AggregateError(failures, `${failures.length} of ${claimed.length} jobs failed to fire; they will be retried after their lease`)
-      return fired
+      return fired.reduce((sum, n) => sum + n, 0)
     },
 
     async getInstance(id: string): Promise<InstanceState | undefined> {

@@ -17,7 +17,7 @@ export interface NewInstance {
   parent?: InstanceState['parent']
 }
 
-/** Insert the instance row, then run it from `startId` to its first waits (inside `unit`). */
+/** Create the instance, run it from `startId` to its first waits; `unit` inserts it on flush. */
 export async function startInstance(unit: Unit, spec: NewInstance): Promise<Run> {
   const id = unit.env.newId()
   const state: InstanceState = {
@@ -28,10 +28,9 @@ export async function startInstance(unit: Unit, spec: NewInstance): Promise<Run>
     ...(spec.unit ? { unit: spec.unit } : {}),
     ...(spec.parent ? { parent: spec.parent } : {}),
   }
-  // The row exists before tasks and jobs that reference it (foreign keys in SQL stores).
-  await unit.tx.insertInstance(id, state)
+  // Version 0: the unit inserts the row once, when the command ends (one write, not insert + save).
   const run = new Run(unit, spec.def, state)
-  unit.add(run, 1)
+  unit.add(run, 0)
   run.emit('process.started', { actor: spec.initiator, element: spec.startId, ...(spec.parent ? { data: { parent: spec.parent.instanceId } } : {}) })
   if (spec.def.promise) {
     const due = run.calendar.deadline(unit.now, spec.def.promise)

@@ -40,6 +40,7 @@ export class Unit {
     readonly now: Date,
   ) {}
 
+  /** Join `run` to the unit at the version it was loaded at; 0 = new, inserted on flush. */
   add(run: Run, version: number): void {
     this.runs.set(run.state.id, { run, version })
   }
@@ -61,7 +62,10 @@ export class Unit {
       settled = this.runs.size
       for (const { run } of [...this.runs.values()]) await run.settle()
     }
-    for (const { run, version } of this.runs.values()) await this.tx.saveInstance(run.state.id, run.state, version)
+    for (const { run, version } of this.runs.values()) {
+      if (version === 0) await this.tx.insertInstance(run.state.id, run.state)
+      else await this.tx.saveInstance(run.state.id, run.state, version)
+    }
     return [...this.runs.values()].flatMap(({ run }) => run.events)
   }
 }

@@ -124,6 +124,11 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
       const t = data.tasks.get(id)
       return t && copyTask(t)
     },
+    async getTaskWithInstance(id) {
+      const t = data.tasks.get(id)
+      const row = t && data.instances.get(t.instanceId)
+      return t && { task: copyTask(t), ...(row ? { instance: { state: JSON.parse(row.json) as InstanceState, version: row.version } } : {}) }
+    },
     async findTasks(query) {
       const ids = query.instanceId === undefined ? undefined : data.tasksByInstance.get(query.instanceId)
       const candidates = ids ? [...ids].map((id) => data.tasks.get(id)!) : query.instanceId === undefined ? [...data.tasks.values()] : []
@@ -147,14 +152,11 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
       return true
     },
     async deleteJobs(query) {
-      let count = 0
       for (const job of jobsOf(query.instanceId)) {
         if (query.taskId !== undefined && job.taskId !== query.taskId) continue
         if (query.tokenId !== undefined && job.tokenId !== query.tokenId) continue
         removeJob(job)
-        count++
       }
-      return count
     },
     async findJobs(query) {
       return jobsOf(query.instanceId).sort((a, b) => a.dueAt.localeCompare(b.dueAt)).map(copy)
@@ -180,6 +182,15 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
     },
     async listHistory(instanceId) {
       return (data.history.get(instanceId) ?? []).map(copyEvent)
+    },
+    async savepoint(work) {
+      const mark = undo.length
+      try {
+        return await work()
+      } catch (error) {
+        for (const step of undo.splice(mark).reverse()) step()
+        throw error
+      }
     },
   }
 }

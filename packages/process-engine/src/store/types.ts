@@ -10,8 +10,13 @@
  * READ COMMITTED is enough: every command that writes tasks or jobs also saves its instance
  * with a version check, so concurrent commands on one instance serialise in `saveInstance`
  * (the loser gets VersionConflict, its transaction rolls back, the engine retries).
- * `insertInstance` always precedes rows that reference the instance; a call activity's
- * parent and child instances are written in the same transaction. Useful columns to copy
+ * A command inserts a new instance once, when it ends, AFTER the task and job rows that
+ * reference it in the same transaction: keep no foreign keys to the instance (or make them
+ * deferrable). A call activity's parent and child instances are written in the same transaction.
+ *
+ * Writes that return nothing (and `saveInstance`'s conflict) may be sent without waiting for
+ * their answer, as long as later reads in the transaction see them and their failure (or a
+ * VersionConflict) surfaces by the end of the transaction or savepoint, rolling it back. Useful columns to copy
  * out of the state on save: status, definitionId, initiator, unit, businessKey, clock.due.
  */
 import type { InstanceState } from '../runtime/state'
@@ -103,21 +108,29 @@ export interface StoreTx {
   /** Create an instance at version 1. */
   insertInstance(id: string, state: InstanceState): Promise<void>
   loadInstance(id: string): Promise<{ state: InstanceState; version: number } | undefined>
-  /** Save when the stored version equals `expectedVersion`; returns the new version. Throws VersionConflict otherwise. */
+  /**
+   * Save when the stored version equals `expectedVersion`; returns the new version. Throws
+   * VersionConflict otherwise: at once, or (pipelining stores) when the transaction or savepoint ends.
+   */
   saveInstance(id: string, state: InstanceState, expectedVersion: number): Promise<number>
 
   insertTask(task: TaskRow): Promise<void>
   /** Replace the row with the same id. */
   updateTask(task: TaskRow): Promise<void>
   getTask(id: string): Promise<TaskRow | undefined>
+  /**
+   * A task with its instance, read at one moment (one snapshot): a command on a task checks the
+   * task and saves the instance against that version in one round trip.
+   */
+  getTaskWithInstance(id: string): Promise<{ task: TaskRow; instance?: { state: InstanceState; version: number } } | undefined>
   /** Ordered by `createdAt`, then id. */
   findTasks(query: TaskQuery): Promise<TaskRow[]>
 
   insertJob(job: JobRow): Promise<void>
   /** Delete one job; with `lockOwner`, only while that owner holds it. Returns whether a row was deleted. */
   deleteJob(id: string, lockOwner?: string): Promise<boolean>
-  /** Delete the jobs of an instance, optionally narrowed to a task or token. Returns the count. */
-  deleteJobs(query: { instanceId: string; taskId?: string; tokenId?: string }): Promise<number>
+  /** Delete the jobs of an instance, optionally narrowed to a task or token. */
+  deleteJobs(query: { instanceId: string; taskId?: string; tokenId?: string }): Promise<void>
   findJobs(query: { instanceId: string }): Promise<JobRow[]>
   /** Lease up to `limit` jobs due at `now` that are unlocked or whose lease expired; ordered by `dueAt`. */
   claimDueJobs(claim: { now: string; owner: string; leaseUntil: string; limit: number }): Promise<JobRow[]>
@@ -125,6 +138,13 @@ export interface StoreTx {
   appendHistory(events: HistoryEvent[]): Promise<void>
   /** In append order. */
   listHistory(instanceId: string): Promise<HistoryEvent[]>
+
+  /**
+   * Run `work` in a savepoint of this transaction: when it throws, only its writes are undone
+   * (and the error rethrown); the transaction goes on. Lets a worker fire a batch of jobs in one
+   * transaction, where one failing job must not undo the others. Savepoints do not nest.
+   */
+  savepoint<T>(work: () => Promise<T>): Promise<T>
 }
 
 /** A unit-of-work factory: `work` either commits completely or, when it throws, changes nothing. */

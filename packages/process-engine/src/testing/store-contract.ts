@@ -95,6 +95,52 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       })
     })
 
+    it('lets later reads of a transaction see its earlier writes', async () => {
+      const store = await makeStore()
+      await store.transaction(async (tx) => {
+        await tx.insertTask(task('k1'))
+        await tx.insertJob(job('j1', { taskId: 'k1' }))
+        await tx.insertJob(job('j2'))
+        await tx.updateTask(task('k1', { status: 'completed' }))
+        await tx.deleteJobs({ instanceId: 'i1', taskId: 'k1' })
+        await tx.insertInstance('i1', instance('i1'))
+        expect((await tx.findTasks({ instanceId: 'i1' })).map((t) => t.status)).toEqual(['completed'])
+        expect((await tx.findJobs({ instanceId: 'i1' })).map((j) => j.id)).toEqual(['j2'])
+        expect(await tx.saveInstance('i1', instance('i1', { seq: 4 }), 1)).toBe(2)
+        expect(await tx.loadInstance('i1')).toEqual({ state: instance('i1', { seq: 4 }), version: 2 })
+      })
+    })
+
+    it('undoes only the writes of a savepoint that throws; the transaction goes on and commits', async () => {
+      const store = await makeStore()
+      await store.transaction((tx) => tx.insertInstance('i1', instance('i1')))
+      const outcome = await store.transaction(async (tx) => {
+        const kept = await tx.savepoint(async () => {
+          await tx.insertTask(task('k1'))
+          return 'kept'
+        })
+        // A database error (duplicate key) and an engine error (stale version) each undo their savepoint only.
+        await expect(tx.savepoint(async () => {
+          await tx.insertJob(job('j1'))
+          await tx.insertTask(task('k1'))
+          await tx.findTasks({ instanceId: 'i1' })
+        })).rejects.toThrow()
+        await expect(tx.savepoint(async () => {
+          await tx.insertJob(job('j2'))
+          await tx.saveInstance('i1', instance('i1', { seq: 5 }), 7)
+        })).rejects.toBeInstanceOf(VersionConflict)
+        await tx.savepoint(() => tx.appendHistory([{ instanceId: 'i1', type: 'timer.fired', at: at(1) }]))
+        return kept
+      })
+      expect(outcome).toBe('kept')
+      await store.transaction(async (tx) => {
+        expect((await tx.findTasks({ instanceId: 'i1' })).map((t) => t.id)).toEqual(['k1'])
+        expect(await tx.findJobs({ instanceId: 'i1' })).toEqual([])
+        expect((await tx.loadInstance('i1'))?.version).toBe(1)
+        expect((await tx.listHistory('i1')).map((e) => e.type)).toEqual(['timer.fired'])
+      })
+    })
+
     it('finds tasks by instance, status, assignee (or candidate), element and token, oldest first', async () => {
       const store = await makeStore()
       await store.transaction(async (tx) => {
@@ -152,10 +198,14 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         await tx.insertJob(job('j3', { tokenId: 't2' }))
         await tx.insertJob(job('j4', { instanceId: 'i2' }))
       })
-      expect(await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1', taskId: 'k1' }))).toBe(1)
-      expect(await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1', tokenId: 't1' }))).toBe(1)
-      expect(await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1' }))).toBe(1)
-      expect((await store.transaction((tx) => tx.findJobs({ instanceId: 'i2' }))).map((j) => j.id)).toEqual(['j4'])
+      const left = (instanceId: string) => store.transaction(async (tx) => (await tx.findJobs({ instanceId })).map((j) => j.id))
+      await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1', taskId: 'k1' }))
+      expect(await left('i1')).toEqual(['j2', 'j3'])
+      await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1', tokenId: 't1' }))
+      expect(await left('i1')).toEqual(['j3'])
+      await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1' }))
+      expect(await left('i1')).toEqual([])
+      expect(await left('i2')).toEqual(['j4'])
     })
 
     it('appends history in order per instance', async () => {
