@@ -101,11 +101,17 @@ function storeTx(unit: Pipeline): StoreTx {
       const [row] = await unit.read((db) => db.select({ state: engineInstances.state, version: engineInstances.version }).from(engineInstances).where(eq(engineInstances.id, id)))
       return row
     },
+    async loadInstances(ids) {
+      if (!ids.length) return new Map()
+      const rows = await unit.read((db) => db.select({ id: engineInstances.id, state: engineInstances.state, version: engineInstances.version }).from(engineInstances).where(inArray(engineInstances.id, ids)))
+      return new Map(rows.map(({ id, ...record }) => [id, record]))
+    },
     async saveInstance(id, state, expectedVersion) {
       // Compare-and-set; a mismatch surfaces when the unit settles (the current version is not read back).
       unit.write({
         kind: 'update',
         table: engineInstances,
+        key: id,
         set: { state, status: state.status, version: expectedVersion + 1 },
         where: and(eq(engineInstances.id, id), eq(engineInstances.version, expectedVersion))!,
         conflict: () => new VersionConflict(id, expectedVersion, undefined),
@@ -117,7 +123,7 @@ function storeTx(unit: Pipeline): StoreTx {
       unit.write({ kind: 'insert', table: engineTasks, rows: [fromTask(task)] })
     },
     async updateTask(task) {
-      unit.write({ kind: 'update', table: engineTasks, set: fromTask(task), where: eq(engineTasks.id, task.id) })
+      unit.write({ kind: 'update', table: engineTasks, key: task.id, set: fromTask(task), where: eq(engineTasks.id, task.id) })
     },
     async getTask(id) {
       const [row] = await unit.read((db) => db.select().from(engineTasks).where(eq(engineTasks.id, id)))
@@ -154,6 +160,11 @@ function storeTx(unit: Pipeline): StoreTx {
     async deleteJob(id, lockOwner) {
       const where = lockOwner ? and(eq(engineJobs.id, id), eq(engineJobs.lockOwner, lockOwner)) : eq(engineJobs.id, id)
       return (await unit.writeAndRead((tx) => tx.delete(engineJobs).where(where).returning({ id: engineJobs.id }))).length > 0
+    },
+    async ackJobs(ids, lockOwner) {
+      if (!ids.length) return []
+      const rows = await unit.writeAndRead((tx) => tx.delete(engineJobs).where(and(inArray(engineJobs.id, ids), eq(engineJobs.lockOwner, lockOwner))).returning({ id: engineJobs.id }))
+      return rows.map((row) => row.id)
     },
     async deleteJobs(query) {
       const filters = [eq(engineJobs.instanceId, query.instanceId)]

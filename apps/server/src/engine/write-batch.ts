@@ -4,58 +4,71 @@ import type { Db } from '../db/client'
 
 /** A write the engine store queues: data, so that consecutive writes can become one statement. */
 export type Write =
+  /** Rows with an `id` (when the table has one): an update of the same row cannot join their batch. */
   | { kind: 'insert'; table: PgTable; rows: Record<string, unknown>[] }
   | { kind: 'delete'; table: PgTable; where: SQL }
-  /** `conflict` is thrown (when the unit settles) if the update matched no row. */
-  | { kind: 'update'; table: PgTable; set: Record<string, unknown>; where: SQL; conflict?: () => Error }
+  /** One row, named by `key`; `conflict` is thrown (when the unit settles) if the update matched no row. */
+  | { kind: 'update'; table: PgTable; key: string; set: Record<string, unknown>; where: SQL; conflict?: () => Error }
 
-type Entry = { deletes: SQL[]; inserts: Record<string, unknown>[] } | { update: Extract<Write, { kind: 'update' }> }
+type Update = Extract<Write, { kind: 'update' }>
+
+const INSERT_ROWS = 500
+/** Parts per statement: bounds its parameters (PostgreSQL takes at most 65,535) and its plan. */
+const MAX_PARTS = 200
+
+interface Entry {
+  deletes: SQL[]
+  inserts: Record<string, unknown>[]
+  updates: Map<string, Update>
+}
 
 /**
- * Consecutive writes sent as ONE statement: each table's deletes (OR-ed), then its inserts
- * (multi-row), or one update, as data-modifying CTEs of a single `WITH … SELECT`. All parts of
+ * Consecutive writes sent as ONE statement: per table its deletes (OR-ed), inserts (multi-row)
+ * and updates of distinct rows, as data-modifying CTEs of a single `WITH … SELECT`. All parts of
  * a statement see the same snapshot, so a write joins only when running it in the same
- * statement gives what running it after the others would: not after an insert or update of its
- * table, and an update only on a table the batch has not touched. The engine's tables have no
- * foreign keys or triggers between them, so parts on different tables are independent.
+ * statement gives what running it after the others would: a delete not after an insert or
+ * update of its table, an update not of a row the batch inserted or updated nor after a delete
+ * of its table. The engine's tables have no foreign keys or triggers between them, so parts on
+ * different tables are independent. (A batch of fired timers becomes one statement.)
  */
 export class WriteBatch {
   private readonly tables = new Map<PgTable, Entry>()
+  private parts = 0
 
   /** Add `write`; false when it cannot join this batch (start a new one after sending this). */
   add(write: Write): boolean {
-    const entry = this.tables.get(write.table)
-    if (write.kind === 'update') {
-      if (entry) return false
-      this.tables.set(write.table, { update: write })
-      return true
+    if (this.parts >= MAX_PARTS) return false
+    const entry = this.tables.get(write.table) ?? { deletes: [], inserts: [], updates: new Map<string, Update>() }
+    if (write.kind === 'delete') {
+      if (entry.inserts.length || entry.updates.size) return false
+      entry.deletes.push(write.where)
+    } else if (write.kind === 'update') {
+      if (entry.deletes.length || entry.updates.has(write.key) || entry.inserts.some((row) => row.id === write.key)) return false
+      entry.updates.set(write.key, write)
+    } else {
+      entry.inserts.push(...write.rows)
     }
-    if (entry && 'update' in entry) return false
-    const rows = entry ?? { deletes: [], inserts: [] }
-    this.tables.set(write.table, rows)
-    if (write.kind === 'insert') rows.inserts.push(...write.rows)
-    else if (rows.inserts.length) return false
-    else rows.deletes.push(write.where)
+    this.tables.set(write.table, entry)
+    this.parts++
     return true
   }
 
   /** Whether some part must be checked (so the statement cannot run outside a transaction). */
   get checked(): boolean {
-    return [...this.tables.values()].some((entry) => 'update' in entry && entry.update.conflict)
+    return [...this.tables.values()].some((entry) => [...entry.updates.values()].some((update) => update.conflict))
   }
 
   /** Send the batch on `db`; resolves once it ran, throwing a part's conflict if one matched nothing. */
   async send(db: Db): Promise<void> {
     const parts: { query: SQLWrapper; conflict?: () => Error }[] = []
     for (const [table, entry] of this.tables) {
-      if ('update' in entry) {
-        const { set, where, conflict } = entry.update
+      for (const { set, where, conflict } of entry.updates.values()) {
         const update = db.update(table).set(set).where(where)
         parts.push(conflict ? { query: update.returning({ one: sql`1` }), conflict } : { query: update })
-        continue
       }
       if (entry.deletes.length) parts.push({ query: db.delete(table).where(entry.deletes.length === 1 ? entry.deletes[0] : or(...entry.deletes)) })
-      if (entry.inserts.length) parts.push({ query: db.insert(table).values(entry.inserts) })
+      // PostgreSQL takes at most 65,535 parameters a statement: a few hundred rows per insert.
+      for (let i = 0; i < entry.inserts.length; i += INSERT_ROWS) parts.push({ query: db.insert(table).values(entry.inserts.slice(i, i + INSERT_ROWS)) })
     }
     if (parts.length === 1 && !parts[0]!.conflict) {
       await (parts[0]!.query as unknown as PromiseLike<unknown>)

@@ -10,9 +10,9 @@ import { parseDefinition } from '../definition/parse'
 import { DeployError, EngineError, ErrorCode, VersionConflict } from '../errors'
 import { createCalendar, type Calendar } from '../time/calendar'
 import type { Clock } from '../time/clock'
-import { type DeployedDefinition, type HistoryEvent, type JobRow, type Store, type StoreTx, type TaskQuery, type TaskRow } from '../store/types'
+import { type DeployedDefinition, type HistoryEvent, type Store, type StoreTx, type TaskQuery, type TaskRow } from '../store/types'
 import * as clockCommands from './clock-commands'
-import { fireJob } from './jobs'
+import { fireBatch, type BatchContext } from './job-batch'
 import { startInstance } from './instances'
 import { Run, Unit, type EngineEnv } from './run'
 import { InstanceStatus, type InstanceState } from './state'
@@ -203,49 +203,28 @@ export function createEngine(options: EngineOptions) {
      * Claim and fire due jobs as worker `owner`. Each job is leased for `leaseMs`; its effect
      * and its deletion commit together, so a job delivered twice takes effect once.
      * The claimed jobs are split into `concurrency` batches fired at once (for stores with a
-     * connection pool); each batch is ONE transaction with a savepoint per job, so a job whose
-     * firing fails is undone alone while the others commit. Returns the number of jobs fired;
-     * when some failed, an AggregateError is thrown after the others committed, and the failed
-     * jobs are retried by a claim after their lease. `beforeFire` runs before each batch (tests).
+     * connection pool), each in ONE transaction (see job-batch.ts): a job whose firing fails is
+     * undone alone while the others commit. Returns the number of jobs fired; when some failed,
+     * an AggregateError is thrown after the others committed, and the failed jobs are retried by
+     * a claim after their lease. `beforeFire` runs before each batch (tests).
      */
     async runDueJobs(worker: { owner: string; leaseMs?: number; limit?: number; concurrency?: number; beforeFire?: () => Promise<void> }): Promise<number> {
       const now = clock.now()
       const claimed = await store.transaction((tx) =>
         tx.claimDueJobs({ now: now.toISOString(), owner: worker.owner, leaseUntil: new Date(now.getTime() + (worker.leaseMs ?? 60_000)).toISOString(), limit: worker.limit ?? 100 }),
       )
-      const failures: unknown[] = []
-      /** Fire one job in its own savepoint; true when it was taken. */
-      const fireOne = async (tx: StoreTx, job: JobRow, events: HistoryEvent[]): Promise<boolean> => {
-        for (let attempt = 1; ; attempt++) {
-          try {
-            const out = await tx.savepoint(() => mutateIn(tx, job.instanceId, (run) => fireJob(run, job, worker.owner), { allowEnded: true }))
-            events.push(...out.events)
-            return out.result
-          } catch (error) {
-            // Another batch saved the instance first: fire again on its new version.
-            if (error instanceof VersionConflict && attempt < VERSION_RETRIES) continue
-            if (error instanceof EngineError && error.code === ErrorCode.INSTANCE_NOT_FOUND) await tx.deleteJob(job.id, worker.owner)
-            else if (!(error instanceof EngineError && error.code === ErrorCode.LEASE_LOST)) failures.push(error)
-            return false
-          }
-        }
-      }
+      const context: BatchContext = { store, mutateIn, retries: VERSION_RETRIES }
       const lanes = Math.max(1, Math.min(worker.concurrency ?? 1, claimed.length))
       const size = Math.ceil(claimed.length / lanes)
+      const failures: unknown[] = []
       const fired = await Promise.all(
         Array.from({ length: lanes }, async (_, lane) => {
-          const batch = claimed.slice(lane * size, (lane + 1) * size)
           await worker.beforeFire?.()
           try {
-            const { count, events } = await store.transaction(async (tx) => {
-              const events: HistoryEvent[] = []
-              let count = 0
-              for (const job of batch) if (await fireOne(tx, job, events)) count++
-              await tx.appendHistory(events)
-              return { count, events }
-            })
-            if (events.length) options.onEvents?.(events)
-            return count
+            const outcome = await fireBatch(context, claimed.slice(lane * size, (lane + 1) * size), worker.owner)
+            failures.push(...outcome.failures)
+            if (outcome.events.length) options.onEvents?.(outcome.events)
+            return outcome.fired
           } catch (error) {
             failures.push(error)
             return 0

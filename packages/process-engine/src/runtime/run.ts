@@ -206,6 +206,8 @@ export class Run {
   async release(token: Token, reason: string): Promise<void> {
     await this.tx.deleteJobs({ instanceId: this.state.id, tokenId: token.id })
     this.state.subscriptions = this.state.subscriptions.filter((s) => s.tokenId !== token.id)
+    // Only a token on a user task holds tasks (its round's and its signers'): skip the query otherwise.
+    if (this.def.elements[token.element]?.kind !== 'userTask') return
     for (const task of await this.tx.findTasks({ instanceId: this.state.id, tokenId: token.id })) {
       if (task.status !== 'open' && task.status !== 'waiting') continue
       await this.tx.updateTask({ ...task, status: 'cancelled', completedAt: this.at })

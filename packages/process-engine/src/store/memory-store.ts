@@ -102,6 +102,14 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
       const row = data.instances.get(id)
       return row && { state: JSON.parse(row.json) as InstanceState, version: row.version }
     },
+    async loadInstances(ids) {
+      const found = new Map<string, { state: InstanceState; version: number }>()
+      for (const id of ids) {
+        const row = data.instances.get(id)
+        if (row) found.set(id, { state: JSON.parse(row.json) as InstanceState, version: row.version })
+      }
+      return found
+    },
     async saveInstance(id, state, expectedVersion) {
       const row = data.instances.get(id)
       if (!row || row.version !== expectedVersion) throw new VersionConflict(id, expectedVersion, row?.version)
@@ -150,6 +158,11 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
       if (!job || (lockOwner !== undefined && job.lockOwner !== lockOwner)) return false
       removeJob(job)
       return true
+    },
+    async ackJobs(ids, lockOwner) {
+      const held = ids.map((id) => data.jobs.get(id)).filter((job): job is JobRow => job?.lockOwner === lockOwner)
+      held.forEach(removeJob)
+      return held.map((job) => job.id)
     },
     async deleteJobs(query) {
       for (const job of jobsOf(query.instanceId)) {

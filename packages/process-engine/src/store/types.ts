@@ -108,6 +108,8 @@ export interface StoreTx {
   /** Create an instance at version 1. */
   insertInstance(id: string, state: InstanceState): Promise<void>
   loadInstance(id: string): Promise<{ state: InstanceState; version: number } | undefined>
+  /** Several instances in one read (a batch of jobs); missing ones are absent from the map. */
+  loadInstances(ids: string[]): Promise<Map<string, { state: InstanceState; version: number }>>
   /**
    * Save when the stored version equals `expectedVersion`; returns the new version. Throws
    * VersionConflict otherwise: at once, or (pipelining stores) when the transaction or savepoint ends.
@@ -129,6 +131,8 @@ export interface StoreTx {
   insertJob(job: JobRow): Promise<void>
   /** Delete one job; with `lockOwner`, only while that owner holds it. Returns whether a row was deleted. */
   deleteJob(id: string, lockOwner?: string): Promise<boolean>
+  /** Delete (acknowledge) the jobs among `ids` that `lockOwner` still holds; returns their ids. */
+  ackJobs(ids: string[], lockOwner: string): Promise<string[]>
   /** Delete the jobs of an instance, optionally narrowed to a task or token. */
   deleteJobs(query: { instanceId: string; taskId?: string; tokenId?: string }): Promise<void>
   findJobs(query: { instanceId: string }): Promise<JobRow[]>

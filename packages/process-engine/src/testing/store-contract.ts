@@ -59,6 +59,9 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       expect(loaded).toEqual({ state: instance('i1'), version: 1 })
       const v2 = await store.transaction((tx) => tx.saveInstance('i1', instance('i1', { seq: 2 }), 1))
       expect(v2).toBe(2)
+      const both = await store.transaction((tx) => tx.loadInstances(['i1', 'nope']))
+      expect([...both.keys()]).toEqual(['i1'])
+      expect(both.get('i1')).toMatchObject({ version: 2, state: { seq: 2 } })
       const stale = store.transaction((tx) => tx.saveInstance('i1', instance('i1', { seq: 3 }), 1))
       await expect(stale).rejects.toBeInstanceOf(VersionConflict)
       await expect(stale).rejects.toMatchObject({ code: ErrorCode.VERSION_CONFLICT })
@@ -176,6 +179,9 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       expect(await store.transaction((tx) => tx.deleteJob('j1', 'C'))).toBe(true)
       expect(await store.transaction((tx) => tx.deleteJob('j1', 'C'))).toBe(false)
       expect((await store.transaction((tx) => tx.findJobs({ instanceId: 'i1' }))).map((j) => j.id)).toEqual(['j2', 'j3'])
+      expect((await store.transaction((tx) => tx.ackJobs(['j2', 'j3', 'nope'], 'B'))).sort()).toEqual([])
+      expect((await store.transaction((tx) => tx.ackJobs(['j2', 'j3', 'nope'], 'C'))).sort()).toEqual(['j2'])
+      expect((await store.transaction((tx) => tx.findJobs({ instanceId: 'i1' }))).map((j) => j.id)).toEqual(['j3'])
     })
 
     it('never hands the same job to two concurrent claims', async () => {
