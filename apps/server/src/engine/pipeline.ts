@@ -10,8 +10,9 @@ import { WriteBatch, type Write } from './write-batch'
  *   next reads, settles or commits, without waiting for their answers (postgres.js pipelines
  *   them on the transaction's connection; PGlite queues them in order); a failed write, or an
  *   update that matched no row where one was expected, makes the next settle throw;
- * - a unit whose writes all fit in one statement and that opened no transaction (a start)
- *   commits as that single statement, atomic on its own, without BEGIN/COMMIT.
+ * - a unit whose writes all fit in one statement and that opened no transaction (a start, a
+ *   task completed) commits as that single statement, atomic on its own, without BEGIN/COMMIT;
+ *   its version checks fail the statement itself (see {@link WriteBatch}).
  * Statements reach the connection in the order they are issued, so reads see earlier writes.
  * The unit's own writes are flushed before its reads of engine rows; `reader()` (org lookups)
  * does not flush, the engine never writing those tables.
@@ -111,7 +112,7 @@ export class Pipeline {
 
   /** Settle, then commit the transaction if one was opened. */
   async commit(): Promise<void> {
-    if (this.batch && !this.opening && !this.batch.checked) {
+    if (this.batch && !this.opening) {
       // Everything the unit wrote is one statement: it is atomic without a transaction.
       const batch = this.batch
       this.batch = undefined

@@ -13,8 +13,11 @@ export type Write =
 type Update = Extract<Write, { kind: 'update' }>
 
 const INSERT_ROWS = 500
-/** Parts per statement: bounds its parameters (PostgreSQL takes at most 65,535) and its plan. */
-const MAX_PARTS = 200
+/**
+ * Rows inserted + rows updated + delete conditions per statement: bounds its parameters
+ * (PostgreSQL takes at most 65,535; a row has up to 19) and its plan.
+ */
+const MAX_SIZE = 2_000
 
 interface Entry {
   deletes: SQL[]
@@ -33,11 +36,12 @@ interface Entry {
  */
 export class WriteBatch {
   private readonly tables = new Map<PgTable, Entry>()
-  private parts = 0
+  /** Rows inserted, rows updated and delete conditions so far. */
+  private size = 0
 
   /** Add `write`; false when it cannot join this batch (start a new one after sending this). */
   add(write: Write): boolean {
-    if (this.parts >= MAX_PARTS) return false
+    if (this.size >= MAX_SIZE) return false
     const entry = this.tables.get(write.table) ?? { deletes: [], inserts: [], updates: new Map<string, Update>() }
     if (write.kind === 'delete') {
       if (entry.inserts.length || entry.updates.size) return false
@@ -49,13 +53,8 @@ export class WriteBatch {
       entry.inserts.push(...write.rows)
     }
     this.tables.set(write.table, entry)
-    this.parts++
+    this.size += write.kind === 'insert' ? write.rows.length : 1
     return true
-  }
-
-  /** Whether some part must be checked (so the statement cannot run outside a transaction). */
-  get checked(): boolean {
-    return [...this.tables.values()].some((entry) => [...entry.updates.values()].some((update) => update.conflict))
   }
 
   /** Send the batch on `db`; resolves once it ran, throwing a part's conflict if one matched nothing. */
@@ -75,12 +74,22 @@ export class WriteBatch {
       return
     }
     const ctes = sql.join(parts.map((part, i) => sql`${sql.raw(`w${i}`)} as ${part.query}`), sql`, `)
-    const checks = parts.flatMap((part, i) => (part.conflict ? [sql.raw(`(select count(*) from w${i})::int as c${i}`)] : []))
-    const result: unknown = await db.execute(sql`with ${ctes} select ${checks.length ? sql.join(checks, sql`, `) : sql`1`}`)
-    // postgres.js answers with the rows; PGlite with { rows } of objects.
-    const row = (Array.isArray(result) ? result[0] : (result as { rows: unknown[] }).rows[0]) as Record<string, number>
-    parts.forEach((part, i) => {
-      if (part.conflict && !row[`c${i}`]) throw part.conflict()
-    })
+    // An update expected to match that matched nothing fails the whole statement (1 / 0), so that
+    // nothing of it stays, even when it runs on its own outside a transaction.
+    const checks = parts.flatMap((part, i) => (part.conflict ? [sql.raw(`1 / (select count(*) from w${i})::int`)] : []))
+    try {
+      await db.execute(sql`with ${ctes} select ${checks.length ? sql.join(checks, sql`, `) : sql`1`}`)
+    } catch (error) {
+      if (sqlState(error) !== DIVISION_BY_ZERO) throw error
+      throw parts.find((part) => part.conflict)!.conflict!()
+    }
   }
+}
+
+const DIVISION_BY_ZERO = '22012'
+
+/** The SQLSTATE of a driver error, also when drizzle wraps it. */
+function sqlState(error: unknown): string | undefined {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown }
+  return typeof code === 'string' ? code : cause ? sqlState(cause) : undefined
 }

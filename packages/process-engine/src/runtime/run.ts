@@ -206,8 +206,10 @@ export class Run {
   async release(token: Token, reason: string): Promise<void> {
     await this.tx.deleteJobs({ instanceId: this.state.id, tokenId: token.id })
     this.state.subscriptions = this.state.subscriptions.filter((s) => s.tokenId !== token.id)
-    // Only a token on a user task holds tasks (its round's and its signers'): skip the query otherwise.
-    if (this.def.elements[token.element]?.kind !== 'userTask') return
+    // Only a token on a user task holds tasks: those of its round not yet decided, and its signers'
+    // (held). Skip the query when it can hold none.
+    const round = token.round
+    if (this.def.elements[token.element]?.kind !== 'userTask' || (round && round.created === round.agree + round.disagree && !Object.keys(round.held).length)) return
     for (const task of await this.tx.findTasks({ instanceId: this.state.id, tokenId: token.id })) {
       if (task.status !== 'open' && task.status !== 'waiting') continue
       await this.tx.updateTask({ ...task, status: 'cancelled', completedAt: this.at })
