@@ -3,9 +3,10 @@ import { WriteBatch, type Write } from './write-batch'
 
 /**
  * One engine unit of work on the database, spending as few round trips as it can:
- * - the transaction opens at the first write, so reads before it (and units that only read)
- *   run as single statements without BEGIN/COMMIT — the same as reading inside the transaction
- *   at READ COMMITTED, where every statement takes a fresh snapshot anyway;
+ * - the transaction opens only when a write must be sent before the unit ends (a read after
+ *   it, a claim, a savepoint), so reads before it (and units that only read) run as single
+ *   statements without BEGIN/COMMIT — the same as reading inside the transaction at READ
+ *   COMMITTED, where every statement takes a fresh snapshot anyway;
  * - writes are queued and sent as few statements as can be ({@link WriteBatch}) when the unit
  *   next reads, settles or commits, without waiting for their answers (postgres.js pipelines
  *   them on the transaction's connection; PGlite queues them in order); a failed write, or an
