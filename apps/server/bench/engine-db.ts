@@ -3,14 +3,20 @@
  * gateway → end, started and completed one after another, beside the same database's raw rate
  * of single-row insert transactions measured in the same run.
  * Run: `pnpm bench:engine:db` (PGlite in a temporary folder; also PostgreSQL when DATABASE_URL is set).
- * Prints one JSON line per database.
+ * Prints one JSON line per database, with the statements and transactions one instance costs
+ * (counted by a drizzle logger on a second drizzle over the same client; BEGIN/COMMIT not included).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { PGlite } from '@electric-sql/pglite'
 import { createEngine } from '@hall/process-engine'
 import { sql } from 'drizzle-orm'
-import { openDatabase, type Database } from '../src/db/client'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import type { Sql } from 'postgres'
+import { openDatabase, type Database, type Db } from '../src/db/client'
+import * as schema from '../src/db/schema'
 import { migrate } from '../src/db/migrate'
 import { createDrizzleStore } from '../src/engine/drizzle-store'
 import { openScratchPostgres } from '../test/databases'
@@ -27,6 +33,20 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
   <bpmn:sequenceFlow id="fd" sourceRef="g" targetRef="e2"/>
 </bpmn:process></bpmn:definitions>`
 
+/** The same database through a drizzle that counts the statements and transactions it runs. */
+function counting(database: Database) {
+  const counts = { statements: 0, transactions: 0 }
+  const logger = { logQuery: () => void counts.statements++ }
+  const client = (database.db as unknown as { $client: unknown }).$client
+  const db = (database.kind === 'pglite' ? drizzlePglite(client as PGlite, { schema, logger }) : drizzlePostgres(client as Sql, { schema, logger })) as unknown as Db
+  const transaction = db.transaction.bind(db)
+  db.transaction = ((work, config) => {
+    counts.transactions++
+    return transaction(work, config)
+  }) as Db['transaction']
+  return { db, counts }
+}
+
 async function bench(name: string, database: Database) {
   try {
     const { db } = database
@@ -41,8 +61,10 @@ async function bench(name: string, database: Database) {
     await db.execute(sql`drop table bench_raw`)
 
     const at = new Date('2026-09-29T02:00:00Z')
-    const engine = createEngine({ store: createDrizzleStore(db), clock: { now: () => at } })
+    const counted = counting(database)
+    const engine = createEngine({ store: createDrizzleStore(counted.db), clock: { now: () => at } })
     const definition = await engine.deploy(XML)
+    counted.counts.statements = counted.counts.transactions = 0
     started = performance.now()
     for (let i = 0; i < INSTANCES; i++) {
       const id = await engine.start({ definitionId: definition.id, initiator: 'u0', variables: { days: i % 7 } })
@@ -57,6 +79,8 @@ async function bench(name: string, database: Database) {
         instances_completed_per_s: Math.round(instancesPerSecond),
         raw_insert_tx_per_s: Math.round(rawPerSecond),
         ratio: Number((instancesPerSecond / rawPerSecond).toFixed(3)),
+        statements_per_instance: Number((counted.counts.statements / INSTANCES).toFixed(2)),
+        transactions_per_instance: Number((counted.counts.transactions / INSTANCES).toFixed(2)),
       }),
     )
   } finally {

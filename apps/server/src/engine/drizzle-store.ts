@@ -13,36 +13,57 @@ import {
 import { and, arrayContains, asc, desc, eq, inArray, isNull, lte, or, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { engineDefinitions, engineHistory, engineInstances, engineJobs, engineTasks } from '../db/schema'
+import { Pipeline } from './pipeline'
 
 /**
  * The engine's Store on PostgreSQL (PGlite or a server) through drizzle. Each engine command runs
- * in one database transaction; instance saves are compare-and-set on `version`; due jobs are
- * claimed with `FOR UPDATE SKIP LOCKED` so any number of workers share them without doubles.
+ * in one database transaction, opened at its first write, with its writes pipelined (see
+ * {@link Pipeline}); instance saves are compare-and-set on `version`; due jobs are claimed with
+ * `FOR UPDATE SKIP LOCKED` so any number of workers share them without doubles.
  * The engine speaks ISO strings; the database keeps timestamptz.
  */
 export function createDrizzleStore(db: Db): Store {
   return {
-    transaction: (work) => inTransaction(db, (tx) => work(storeTx(tx))),
+    async transaction(work) {
+      const caller = openScope.getStore()
+      // Inside a caller's transaction the unit joins it: its own transaction is a savepoint there.
+      const unit = caller?.kind === 'caller' ? new Pipeline(caller.tx, { joined: true }) : new Pipeline(db)
+      return openScope.run({ kind: 'unit', unit }, async () => {
+        try {
+          const result = await work(storeTx(unit))
+          await unit.commit()
+          return result
+        } catch (error) {
+          await unit.rollback(error)
+          throw error
+        }
+      })
+    },
   }
 }
 
 /**
  * Runs `work` in one database transaction; engine commands called inside it join that transaction
- * (drizzle nests them as savepoints). A case row and the engine rows it depends on (publish: the
- * deployment and the version; submit: the case and its instance) so commit or roll back together.
+ * (each as a savepoint, opened at its first write). A case row and the engine rows it depends on
+ * (publish: the deployment and the version; submit: the case and its instance) so commit or roll back together.
  */
-export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  return currentDb(db).transaction((tx) => openTransaction.run(tx, () => work(tx)))
+export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  const outer = await currentDb(db)
+  return outer.transaction((tx) => openScope.run({ kind: 'caller', tx }, () => work(tx)))
 }
 
-const openTransaction = new AsyncLocalStorage<Db>()
+/** What the code running now is inside: a caller's transaction ({@link inTransaction}) or an engine command's unit. */
+const openScope = new AsyncLocalStorage<{ kind: 'caller'; tx: Db } | { kind: 'unit'; unit: Pipeline }>()
 
 /**
- * The transaction of the engine command running now, else the database. Lookups the engine makes
- * through injected services (the org resolver) must read inside it: PGlite has one connection,
- * and a query outside the open transaction would wait for it forever.
+ * Where the engine command running now reads (its transaction once open), else the database.
+ * Lookups the engine makes through injected services (the org resolver) must read there: PGlite
+ * has one connection, and a query outside the open transaction would wait for it forever.
  */
-export const currentDb = (db: Db): Db => openTransaction.getStore() ?? db
+export function currentDb(db: Db): Promise<Db> {
+  const scope = openScope.getStore()
+  return scope?.kind === 'unit' ? scope.unit.reader() : Promise.resolve(scope?.tx ?? db)
+}
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null)
 const date = (value: string | null) => (value ? new Date(value) : null)
@@ -78,47 +99,67 @@ const toJob = (row: JobRecord): JobRow => ({
 const jobsOf = (owner: JobOwner): SQL =>
   owner.instanceId !== undefined ? eq(engineJobs.instanceId, owner.instanceId) : and(eq(engineJobs.definitionId, owner.definitionId), isNull(engineJobs.instanceId))!
 
-function storeTx(tx: Db): StoreTx {
+function storeTx(unit: Pipeline): StoreTx {
   return {
     async insertDefinition(definition: DeployedDefinition) {
-      await tx.insert(engineDefinitions).values({ ...definition, name: definition.name ?? null, deployedAt: new Date(definition.deployedAt) })
+      unit.write({ kind: 'insert', table: engineDefinitions, rows: [{ ...definition, name: definition.name ?? null, deployedAt: new Date(definition.deployedAt) }] })
+      // Deploys are rare and report a duplicate at once.
+      await unit.settle()
     },
     async getDefinition(id) {
-      const [row] = await tx.select().from(engineDefinitions).where(eq(engineDefinitions.id, id))
+      const [row] = await unit.read((db) => db.select().from(engineDefinitions).where(eq(engineDefinitions.id, id)))
       return row ? toDefinition(row) : undefined
     },
     async latestDefinition(key) {
-      const [row] = await tx.select().from(engineDefinitions).where(eq(engineDefinitions.key, key)).orderBy(desc(engineDefinitions.version)).limit(1)
+      const [row] = await unit.read((db) => db.select().from(engineDefinitions).where(eq(engineDefinitions.key, key)).orderBy(desc(engineDefinitions.version)).limit(1))
       return row ? toDefinition(row) : undefined
     },
 
     async insertInstance(id, state) {
-      await tx.insert(engineInstances).values({ id, definitionId: state.definitionId, status: state.status, state, version: 1 })
+      unit.write({ kind: 'insert', table: engineInstances, rows: [{ id, definitionId: state.definitionId, status: state.status, state, version: 1 }] })
     },
     async loadInstance(id) {
-      const [row] = await tx.select({ state: engineInstances.state, version: engineInstances.version }).from(engineInstances).where(eq(engineInstances.id, id))
+      const [row] = await unit.read((db) => db.select({ state: engineInstances.state, version: engineInstances.version }).from(engineInstances).where(eq(engineInstances.id, id)))
       return row
     },
+    async loadInstances(ids) {
+      if (!ids.length) return new Map()
+      const rows = await unit.read((db) => db.select({ id: engineInstances.id, state: engineInstances.state, version: engineInstances.version }).from(engineInstances).where(inArray(engineInstances.id, ids)))
+      return new Map(rows.map(({ id, ...record }) => [id, record]))
+    },
     async saveInstance(id, state, expectedVersion) {
-      const saved = await tx
-        .update(engineInstances)
-        .set({ state, status: state.status, version: expectedVersion + 1 })
-        .where(and(eq(engineInstances.id, id), eq(engineInstances.version, expectedVersion)))
-        .returning({ version: engineInstances.version })
-      if (saved.length) return saved[0]!.version
-      const [current] = await tx.select({ version: engineInstances.version }).from(engineInstances).where(eq(engineInstances.id, id))
-      throw new VersionConflict(id, expectedVersion, current?.version)
+      // Compare-and-set; a mismatch surfaces when the unit settles (the current version is not read back).
+      unit.write({
+        kind: 'update',
+        table: engineInstances,
+        key: id,
+        set: { state, status: state.status, version: expectedVersion + 1 },
+        where: and(eq(engineInstances.id, id), eq(engineInstances.version, expectedVersion))!,
+        conflict: () => new VersionConflict(id, expectedVersion, undefined),
+      })
+      return expectedVersion + 1
     },
 
     async insertTask(task) {
-      await tx.insert(engineTasks).values(fromTask(task))
+      unit.write({ kind: 'insert', table: engineTasks, rows: [fromTask(task)] })
     },
     async updateTask(task) {
-      await tx.update(engineTasks).set(fromTask(task)).where(eq(engineTasks.id, task.id))
+      unit.write({ kind: 'update', table: engineTasks, key: task.id, set: fromTask(task), where: eq(engineTasks.id, task.id) })
     },
     async getTask(id) {
-      const [row] = await tx.select().from(engineTasks).where(eq(engineTasks.id, id))
+      const [row] = await unit.read((db) => db.select().from(engineTasks).where(eq(engineTasks.id, id)))
       return row ? toTask(row) : undefined
+    },
+    async getTaskWithInstance(id) {
+      const [row] = await unit.read((db) =>
+        db
+          .select({ task: engineTasks, state: engineInstances.state, version: engineInstances.version })
+          .from(engineTasks)
+          .leftJoin(engineInstances, eq(engineInstances.id, engineTasks.instanceId))
+          .where(eq(engineTasks.id, id)),
+      )
+      if (!row) return undefined
+      return { task: toTask(row.task), ...(row.state && row.version !== null ? { instance: { state: row.state, version: row.version } } : {}) }
     },
     async findTasks(query: TaskQuery) {
       const filters: (SQL | undefined)[] = []
@@ -130,49 +171,54 @@ function storeTx(tx: Db): StoreTx {
         // A task waits for its assignee, or (unassigned) for any of its candidates.
         filters.push(or(eq(engineTasks.assignee, query.assignee), and(isNull(engineTasks.assignee), arrayContains(engineTasks.candidates, [query.assignee]))))
       }
-      const rows = await tx.select().from(engineTasks).where(and(...filters)).orderBy(asc(engineTasks.createdAt), asc(engineTasks.id))
+      const rows = await unit.read((db) => db.select().from(engineTasks).where(and(...filters)).orderBy(asc(engineTasks.createdAt), asc(engineTasks.id)))
       return rows.map(toTask)
     },
 
     async insertJob(job) {
-      await tx.insert(engineJobs).values({ ...job, dueAt: new Date(job.dueAt), lockExpiresAt: date(job.lockExpiresAt) })
+      unit.write({ kind: 'insert', table: engineJobs, rows: [{ ...job, dueAt: new Date(job.dueAt), lockExpiresAt: date(job.lockExpiresAt) }] })
     },
     async deleteJob(id, lockOwner) {
       const where = lockOwner ? and(eq(engineJobs.id, id), eq(engineJobs.lockOwner, lockOwner)) : eq(engineJobs.id, id)
-      return (await tx.delete(engineJobs).where(where).returning({ id: engineJobs.id })).length > 0
+      return (await unit.writeAndRead((tx) => tx.delete(engineJobs).where(where).returning({ id: engineJobs.id }))).length > 0
+    },
+    async ackJobs(ids, lockOwner) {
+      if (!ids.length) return []
+      const rows = await unit.writeAndRead((tx) => tx.delete(engineJobs).where(and(inArray(engineJobs.id, ids), eq(engineJobs.lockOwner, lockOwner))).returning({ id: engineJobs.id }))
+      return rows.map((row) => row.id)
     },
     async deleteJobs(query) {
       const filters = [jobsOf(query)]
       if (query.taskId) filters.push(eq(engineJobs.taskId, query.taskId))
       if (query.tokenId) filters.push(eq(engineJobs.tokenId, query.tokenId))
-      return (await tx.delete(engineJobs).where(and(...filters)).returning({ id: engineJobs.id })).length
+      unit.write({ kind: 'delete', table: engineJobs, where: and(...filters)! })
     },
     async findJobs(query) {
-      const rows = await tx.select().from(engineJobs).where(jobsOf(query)).orderBy(asc(engineJobs.dueAt), asc(engineJobs.id))
+      const rows = await unit.read((db) => db.select().from(engineJobs).where(jobsOf(query)).orderBy(asc(engineJobs.dueAt), asc(engineJobs.id)))
       return rows.map(toJob)
     },
     async claimDueJobs({ now, owner, leaseUntil, limit }) {
       const nowDate = new Date(now)
-      // Skip rows another worker is claiming right now instead of waiting for them.
-      const due = tx
-        .select({ id: engineJobs.id })
-        .from(engineJobs)
-        .where(and(lte(engineJobs.dueAt, nowDate), or(isNull(engineJobs.lockOwner), lte(engineJobs.lockExpiresAt, nowDate))))
-        .orderBy(asc(engineJobs.dueAt), asc(engineJobs.id))
-        .limit(limit)
-        .for('update', { skipLocked: true })
-      const rows = await tx
-        .update(engineJobs)
-        .set({ lockOwner: owner, lockExpiresAt: new Date(leaseUntil) })
-        .where(inArray(engineJobs.id, due))
-        .returning()
+      const rows = await unit.writeAndRead((tx) => {
+        // Skip rows another worker is claiming right now instead of waiting for them.
+        const due = tx
+          .select({ id: engineJobs.id })
+          .from(engineJobs)
+          .where(and(lte(engineJobs.dueAt, nowDate), or(isNull(engineJobs.lockOwner), lte(engineJobs.lockExpiresAt, nowDate))))
+          .orderBy(asc(engineJobs.dueAt), asc(engineJobs.id))
+          .limit(limit)
+          .for('update', { skipLocked: true })
+        return tx.update(engineJobs).set({ lockOwner: owner, lockExpiresAt: new Date(leaseUntil) }).where(inArray(engineJobs.id, due)).returning()
+      })
       return rows.map(toJob).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id))
     },
 
     async appendHistory(events: HistoryEvent[]) {
       if (!events.length) return
-      await tx.insert(engineHistory).values(
-        events.map((event) => ({
+      unit.write({
+        kind: 'insert',
+        table: engineHistory,
+        rows: events.map((event) => ({
           instanceId: event.instanceId,
           type: event.type,
           at: new Date(event.at),
@@ -183,10 +229,10 @@ function storeTx(tx: Db): StoreTx {
           outcome: event.outcome ?? null,
           data: event.data ?? null,
         })),
-      )
+      })
     },
     async listHistory(instanceId) {
-      const rows = await tx.select().from(engineHistory).where(eq(engineHistory.instanceId, instanceId)).orderBy(asc(engineHistory.id))
+      const rows = await unit.read((db) => db.select().from(engineHistory).where(eq(engineHistory.instanceId, instanceId)).orderBy(asc(engineHistory.id)))
       return rows.map((row) => {
         const event: HistoryEvent = { instanceId: row.instanceId, type: row.type, at: row.at.toISOString() }
         if (row.element !== null) event.element = row.element
@@ -198,6 +244,7 @@ function storeTx(tx: Db): StoreTx {
         return event
       })
     },
+    savepoint: (work) => unit.savepoint(work),
   }
 }
 

@@ -16,7 +16,7 @@ export const roleName = (id: string) => id.replace(/[A-Z]/g, (ch) => `_${ch.toLo
 export function createOrgResolver(db: Db): AssignmentResolver {
   return {
     async resolve(spec: OrgSpec, context: AssignmentContext): Promise<string[]> {
-      const tx = currentDb(db)
+      const tx = await currentDb(db)
       const [initiator] = await tx.select({ unitId: users.unitId }).from(users).where(eq(users.id, context.initiator))
       if (!initiator) return []
       switch (spec.kind) {

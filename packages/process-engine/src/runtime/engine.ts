@@ -12,7 +12,7 @@ import { createCalendar, type Calendar } from '../time/calendar'
 import type { Clock } from '../time/clock'
 import { type DeployedDefinition, type HistoryEvent, type JobRow, type Store, type StoreTx, type TaskQuery, type TaskRow } from '../store/types'
 import * as clockCommands from './clock-commands'
-import { fireJob } from './jobs'
+import { fireBatch, type BatchContext, type InstanceJob } from './job-batch'
 import { startInstance } from './instances'
 import { fireStartTimer, replaceStartTimers } from './start-timers'
 import { Run, Unit, type EngineEnv } from './run'
@@ -57,18 +57,26 @@ const VERSION_RETRIES = 3
 /** Create an engine over the injected store, clock, calendar and resolver. */
 export function createEngine(options: EngineOptions) {
   const { store, clock } = options
-  const compiled = new Map<string, ProcessDefinition>()
+  // Deployed definitions are immutable: each is read and compiled once per engine, by id.
+  const compiled = new Map<string, { row: DeployedDefinition; def: ProcessDefinition }>()
   const defaultCalendar = options.calendar ?? createCalendar()
 
-  async function definitionFor(tx: StoreTx, id: string): Promise<ProcessDefinition> {
+  async function compiledDefinition(tx: StoreTx, id: string, known?: DeployedDefinition) {
     const hit = compiled.get(id)
     if (hit) return hit
-    const row = await tx.getDefinition(id)
-    if (!row) throw new EngineError(ErrorCode.DEFINITION_NOT_FOUND, `Definition ${id} is not deployed`)
+    const row = known ?? (await tx.getDefinition(id))
+    if (!row) return undefined
     const parsed = await parseDefinition(row.xml)
     if (!parsed.ok) throw new DeployError(parsed.problems)
-    compiled.set(id, parsed.definition)
-    return parsed.definition
+    const entry = { row, def: parsed.definition }
+    compiled.set(id, entry)
+    return entry
+  }
+
+  async function definitionFor(tx: StoreTx, id: string): Promise<ProcessDefinition> {
+    const found = await compiledDefinition(tx, id)
+    if (!found) throw new EngineError(ErrorCode.DEFINITION_NOT_FOUND, `Definition ${id} is not deployed`)
+    return found.def
   }
 
   const env: EngineEnv = {
@@ -79,8 +87,9 @@ export function createEngine(options: EngineOptions) {
     maxExtensionDays: options.maxExtensionDays ?? 10,
     newId: options.newId ?? (() => globalThis.crypto.randomUUID()),
     async loadDefinition(tx, ref) {
-      const row = ref.id ? await tx.getDefinition(ref.id) : ref.key ? await tx.latestDefinition(ref.key) : undefined
-      return row && { row, def: await definitionFor(tx, row.id) }
+      if (ref.id) return compiledDefinition(tx, ref.id)
+      const latest = ref.key ? await tx.latestDefinition(ref.key) : undefined
+      return latest && compiledDefinition(tx, latest.id, latest)
     },
   }
 
@@ -100,43 +109,53 @@ export function createEngine(options: EngineOptions) {
     }
   }
 
+  /** Run `apply` on a loaded instance inside `tx`; returns its result and the history to append. */
+  async function mutateIn<T>(tx: StoreTx, instanceId: string, apply: (run: Run) => Promise<T>, options: { allowEnded?: boolean; record?: { state: InstanceState; version: number } } = {}) {
+    const record = options.record ?? (await tx.loadInstance(instanceId))
+    if (!record) throw new EngineError(ErrorCode.INSTANCE_NOT_FOUND, `Instance ${instanceId} does not exist`)
+    if (record.state.status !== InstanceStatus.active && !options.allowEnded) {
+      throw new EngineError(ErrorCode.INSTANCE_NOT_ACTIVE, `Instance ${instanceId} is ${record.state.status}`)
+    }
+    const unit = new Unit(tx, env, clock.now())
+    const run = new Run(unit, await definitionFor(tx, record.state.definitionId), record.state)
+    unit.add(run, record.version)
+    const result = await apply(run)
+    return { result, events: await unit.flush() }
+  }
+
   /** Run `apply` on a loaded instance and persist the outcome. */
-  function mutate<T>(instanceId: string, apply: (run: Run) => Promise<T>, options: { allowEnded?: boolean } = {}): Promise<T> {
+  function mutate<T>(instanceId: string, apply: (run: Run) => Promise<T>): Promise<T> {
+    return commit((tx) => mutateIn(tx, instanceId, apply))
+  }
+
+  /** Load the task, check it is open, then mutate its instance, all in one transaction. */
+  function onTask<T>(taskId: string, apply: (run: Run, task: TaskRow) => Promise<T>): Promise<T> {
     return commit(async (tx) => {
-      const record = await tx.loadInstance(instanceId)
-      if (!record) throw new EngineError(ErrorCode.INSTANCE_NOT_FOUND, `Instance ${instanceId} does not exist`)
-      if (record.state.status !== InstanceStatus.active && !options.allowEnded) {
-        throw new EngineError(ErrorCode.INSTANCE_NOT_ACTIVE, `Instance ${instanceId} is ${record.state.status}`)
-      }
-      const unit = new Unit(tx, env, clock.now())
-      const run = new Run(unit, await definitionFor(tx, record.state.definitionId), record.state)
-      unit.add(run, record.version)
-      const result = await apply(run)
-      return { result, events: await unit.flush() }
+      const found = await tx.getTaskWithInstance(taskId)
+      if (!found) throw new EngineError(ErrorCode.TASK_NOT_FOUND, `Task ${taskId} does not exist`)
+      const { task, instance } = found
+      return mutateIn(tx, task.instanceId, (run) => {
+        if (task.status !== 'open' && task.status !== 'waiting') throw new EngineError(ErrorCode.TASK_NOT_OPEN, `Task ${taskId} is ${task.status}, not open`)
+        return apply(run, task)
+      }, instance ? { record: instance } : {})
     })
   }
 
-  /** Load the task, check it is open, then mutate its instance. */
-  async function onTask<T>(taskId: string, apply: (run: Run, task: TaskRow) => Promise<T>): Promise<T> {
-    const task = await store.transaction((tx) => tx.getTask(taskId))
-    if (!task) throw new EngineError(ErrorCode.TASK_NOT_FOUND, `Task ${taskId} does not exist`)
-    return mutate(task.instanceId, async (run) => {
-      const current = await run.tx.getTask(taskId)
-      if (!current || (current.status !== 'open' && current.status !== 'waiting')) {
-        throw new EngineError(ErrorCode.TASK_NOT_OPEN, `Task ${taskId} is ${current?.status ?? 'gone'}, not open`)
-      }
-      return apply(run, current)
-    })
-  }
-
-  /** Fire one leased job: an instance's, or a definition's timer start (which creates an instance). */
-  function fireClaimed(job: JobRow, owner: string): Promise<boolean> {
-    if (job.instanceId !== null) return mutate(job.instanceId, (run) => fireJob(run, job, owner), { allowEnded: true })
-    return commit(async (tx) => {
-      const unit = new Unit(tx, env, clock.now())
-      await fireStartTimer(unit, job, owner)
-      return { result: true, events: await unit.flush() }
-    })
+  /**
+   * Fire a leased timer-start job (no instance) in its own transaction: its fenced deletion,
+   * next occurrence and new instance commit together. False when another worker holds it now.
+   */
+  async function fireStart(job: JobRow, owner: string): Promise<boolean> {
+    try {
+      return await commit(async (tx) => {
+        const unit = new Unit(tx, env, clock.now())
+        await fireStartTimer(unit, job, owner)
+        return { result: true, events: await unit.flush() }
+      })
+    } catch (error) {
+      if (error instanceof EngineError && error.code === ErrorCode.LEASE_LOST) return false
+      throw error
+    }
   }
 
   return {
@@ -156,7 +175,7 @@ export function createEngine(options: EngineOptions) {
         const row: DeployedDefinition = { id: `${key}:${version}`, key, version, xml, deployedAt: clock.now().toISOString(), ...(parsed.definition.name ? { name: parsed.definition.name } : {}) }
         await tx.insertDefinition(row)
         await replaceStartTimers(tx, defaultCalendar, latest, row, parsed.definition, clock.now())
-        compiled.set(row.id, parsed.definition)
+        compiled.set(row.id, { row, def: parsed.definition })
         return { result: row, events: [] }
       })
     },
@@ -203,38 +222,49 @@ export function createEngine(options: EngineOptions) {
     /**
      * Claim and fire due jobs as worker `owner`. Each job is leased for `leaseMs`; its effect
      * and its deletion commit together, so a job delivered twice takes effect once.
-     * With `concurrency` > 1, that many jobs fire at once (for stores with a connection pool).
-     * Returns the number of jobs fired. A job whose firing fails does not stop the others:
-     * they are fired first, then an AggregateError is thrown; the failed job's lease lapses
-     * and it is retried by the next claim.
+     * The claimed jobs are split into `concurrency` batches fired at once (for stores with a
+     * connection pool), each in ONE transaction (see job-batch.ts): a job whose firing fails is
+     * undone alone while the others commit. Returns the number of jobs fired; when some failed,
+     * an AggregateError is thrown after the others committed, and the failed jobs are retried by
+     * a claim after their lease. Timer-start jobs (no instance) fire after the batches, each in
+     * its own transaction. `beforeFire` runs before each batch and each timer start (tests).
      */
     async runDueJobs(worker: { owner: string; leaseMs?: number; limit?: number; concurrency?: number; beforeFire?: () => Promise<void> }): Promise<number> {
       const now = clock.now()
       const claimed = await store.transaction((tx) =>
         tx.claimDueJobs({ now: now.toISOString(), owner: worker.owner, leaseUntil: new Date(now.getTime() + (worker.leaseMs ?? 60_000)).toISOString(), limit: worker.limit ?? 100 }),
       )
-      let fired = 0
+      const context: BatchContext = { store, mutateIn, retries: VERSION_RETRIES }
+      // Instance jobs fire in batches; a timer start has no instance to batch on and creates one.
+      const batched = claimed.filter((job): job is InstanceJob => job.instanceId !== null)
+      const lanes = Math.min(worker.concurrency ?? 1, batched.length)
+      const size = Math.ceil(batched.length / Math.max(1, lanes))
       const failures: unknown[] = []
-      const fire = async (job: (typeof claimed)[number]) => {
-        await worker.beforeFire?.()
-        try {
-          if (await fireClaimed(job, worker.owner)) fired++
-        } catch (error) {
-          if (!(error instanceof EngineError)) failures.push(error)
-          else if (error.code === ErrorCode.INSTANCE_NOT_FOUND) await store.transaction((tx) => tx.deleteJob(job.id, worker.owner))
-          else if (error.code !== ErrorCode.LEASE_LOST) failures.push(error)
-        }
-      }
-      // Each job is its own transaction; a store with a connection pool (PostgreSQL) can run
-      // several at once. Two jobs of one instance may then race: the loser's VersionConflict is retried.
-      let next = 0
-      await Promise.all(
-        Array.from({ length: Math.max(1, worker.concurrency ?? 1) }, async () => {
-          while (next < claimed.length) await fire(claimed[next++]!)
+      const fired = await Promise.all(
+        Array.from({ length: lanes }, async (_, lane) => {
+          await worker.beforeFire?.()
+          try {
+            const outcome = await fireBatch(context, batched.slice(lane * size, (lane + 1) * size), worker.owner)
+            failures.push(...outcome.failures)
+            if (outcome.events.length) options.onEvents?.(outcome.events)
+            return outcome.fired
+          } catch (error) {
+            failures.push(error)
+            return 0
+          }
         }),
       )
+      let starts = 0
+      for (const job of claimed.filter((j) => j.instanceId === null)) {
+        await worker.beforeFire?.()
+        try {
+          if (await fireStart(job, worker.owner)) starts++
+        } catch (error) {
+          failures.push(error)
+        }
+      }
       if (failures.length) throw new AggregateError(failures, `${failures.length} of ${claimed.length} jobs failed to fire; they will be retried after their lease`)
-      return fired
+      return fired.reduce((sum, n) => sum + n, starts)
     },
 
     async getInstance(id: string): Promise<InstanceState | undefined> {

@@ -19,7 +19,7 @@ export interface NewInstance {
   reason?: string
 }
 
-/** Insert the instance row, then run it from `startId` to its first waits (inside `unit`). */
+/** Create the instance, run it from `startId` to its first waits; `unit` inserts it on flush. */
 export async function startInstance(unit: Unit, spec: NewInstance): Promise<Run> {
   const id = unit.env.newId()
   const state: InstanceState = {
@@ -30,10 +30,9 @@ export async function startInstance(unit: Unit, spec: NewInstance): Promise<Run>
     ...(spec.unit ? { unit: spec.unit } : {}),
     ...(spec.parent ? { parent: spec.parent } : {}),
   }
-  // The row exists before tasks and jobs that reference it (foreign keys in SQL stores).
-  await unit.tx.insertInstance(id, state)
+  // Version 0: the unit inserts the row once, when the command ends (one write, not insert + save).
   const run = new Run(unit, spec.def, state)
-  unit.add(run, 1)
+  unit.add(run, 0)
   const data = { ...(spec.parent ? { parent: spec.parent.instanceId } : {}), ...(spec.reason ? { reason: spec.reason } : {}) }
   run.emit('process.started', { actor: spec.initiator, element: spec.startId, ...(spec.parent || spec.reason ? { data } : {}) })
   if (spec.def.promise) {

@@ -1,20 +1,19 @@
 /**
- * Firing a claimed job. Deleting the job row (fenced by lock owner) commits with the
- * effect, so a lost lease rolls the effect back and a second delivery finds nothing.
+ * Firing a claimed job. The caller deletes the job row (fenced by lock owner, see
+ * `StoreTx.ackJobs`) in the transaction of the effect, so a lost lease means no effect and a
+ * second delivery finds nothing.
  */
 import { resolveAssignees } from '../assignment/resolver'
 import { nextCycleDue, trigger } from '../behaviors/catch'
 import { isEventStart, rootOwner, startEventSubProcess } from '../behaviors/event-sub-process'
 import { finishTask } from '../behaviors/user-task'
-import { LeaseLost } from '../errors'
 import { JobType, type JobRow } from '../store/types'
 import type { Run } from './run'
 import { InstanceStatus } from './state'
 
-/** Returns true when the job was taken (even if its effect turned out to be stale). */
-export async function fireJob(run: Run, job: JobRow, owner: string): Promise<boolean> {
-  if (!(await run.tx.deleteJob(job.id, owner))) throw new LeaseLost(job.id, owner)
-  if (run.state.status !== InstanceStatus.active) return true
+/** Apply an acknowledged job's effect (none when it turned out to be stale). */
+export async function fireJob(run: Run, job: JobRow): Promise<void> {
+  if (run.state.status !== InstanceStatus.active) return
   switch (job.type) {
     case JobType.timer:
       await fireTimer(run, job)
@@ -27,7 +26,6 @@ export async function fireJob(run: Run, job: JobRow, owner: string): Promise<boo
       await fireTaskDeadline(run, job)
       break
   }
-  return true
 }
 
 async function fireTimer(run: Run, job: JobRow): Promise<void> {

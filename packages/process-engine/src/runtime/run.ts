@@ -41,6 +41,7 @@ export class Unit {
     readonly now: Date,
   ) {}
 
+  /** Join `run` to the unit at the version it was loaded at; 0 = new, inserted on flush. */
   add(run: Run, version: number): void {
     this.runs.set(run.state.id, { run, version })
   }
@@ -62,7 +63,10 @@ export class Unit {
       settled = this.runs.size
       for (const { run } of [...this.runs.values()]) await run.settle()
     }
-    for (const { run, version } of this.runs.values()) await this.tx.saveInstance(run.state.id, run.state, version)
+    for (const { run, version } of this.runs.values()) {
+      if (version === 0) await this.tx.insertInstance(run.state.id, run.state)
+      else await this.tx.saveInstance(run.state.id, run.state, version)
+    }
     return [...this.runs.values()].flatMap(({ run }) => run.events)
   }
 }
@@ -225,6 +229,10 @@ export class Run {
   async release(token: Token, reason: string): Promise<void> {
     await this.tx.deleteJobs({ instanceId: this.state.id, tokenId: token.id })
     this.state.subscriptions = this.state.subscriptions.filter((s) => s.tokenId !== token.id)
+    // Only a token on a user task holds tasks: those of its round not yet decided, and its signers'
+    // (held). Skip the query when it can hold none.
+    const round = token.round
+    if (this.def.elements[token.element]?.kind !== 'userTask' || (round && round.created === round.agree + round.disagree && !Object.keys(round.held).length)) return
     for (const task of await this.tx.findTasks({ instanceId: this.state.id, tokenId: token.id })) {
       if (task.status !== 'open' && task.status !== 'waiting') continue
       await this.tx.updateTask({ ...task, status: 'cancelled', completedAt: this.at })

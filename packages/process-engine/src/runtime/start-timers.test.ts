@@ -120,6 +120,19 @@ describe('process-level timer start events', () => {
     expect(t.started).toHaveLength(2)
   })
 
+  it('one claim holding a timer start and an instance\'s timer fires both', async () => {
+    const t = timedSetup()
+    const waiting = await t.engine.deploy(bpmn(`<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="Wait">${timer('timeDuration', 'PT1H')}</bpmn:intermediateCatchEvent><bpmn:userTask id="Check" hall:assignee="user:u2"/><bpmn:endEvent id="e"/>${flows('s->Wait', 'Wait->Check', 'Check->e')}`), { key: 'Q' })
+    const byHand = await t.engine.start({ definitionId: waiting.id, initiator: 'u1' })
+    await t.engine.deploy(timed('timeDuration', 'PT1H'))
+    t.clock.advance(HOUR)
+    expect(await t.fire()).toBe(2)
+    expect((await t.openTasks(byHand)).map((k) => k.element)).toEqual(['Check'])
+    const byTimer = t.started.find((e) => e.actor === 'system')!.instanceId
+    expect((await t.openTasks(byTimer)).map((k) => k.element)).toEqual(['Report'])
+    expect(await t.fire()).toBe(0)
+  })
+
   it('a process may have a none start beside its timer start', async () => {
     const t = timedSetup()
     const xml = bpmn(`<bpmn:startEvent id="Tick">${timer('timeDuration', 'P1D')}</bpmn:startEvent><bpmn:startEvent id="ByHand"/><bpmn:userTask id="Report" hall:assignee="user:u2"/><bpmn:endEvent id="e"/>${flows('Tick->Report', 'ByHand->Report', 'Report->e')}`)

@@ -106,6 +106,14 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
       const row = data.instances.get(id)
       return row && { state: JSON.parse(row.json) as InstanceState, version: row.version }
     },
+    async loadInstances(ids) {
+      const found = new Map<string, { state: InstanceState; version: number }>()
+      for (const id of ids) {
+        const row = data.instances.get(id)
+        if (row) found.set(id, { state: JSON.parse(row.json) as InstanceState, version: row.version })
+      }
+      return found
+    },
     async saveInstance(id, state, expectedVersion) {
       const row = data.instances.get(id)
       if (!row || row.version !== expectedVersion) throw new VersionConflict(id, expectedVersion, row?.version)
@@ -127,6 +135,11 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
     async getTask(id) {
       const t = data.tasks.get(id)
       return t && copyTask(t)
+    },
+    async getTaskWithInstance(id) {
+      const t = data.tasks.get(id)
+      const row = t && data.instances.get(t.instanceId)
+      return t && { task: copyTask(t), ...(row ? { instance: { state: JSON.parse(row.json) as InstanceState, version: row.version } } : {}) }
     },
     async findTasks(query) {
       const ids = query.instanceId === undefined ? undefined : data.tasksByInstance.get(query.instanceId)
@@ -151,15 +164,17 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
       removeJob(job)
       return true
     },
+    async ackJobs(ids, lockOwner) {
+      const held = ids.map((id) => data.jobs.get(id)).filter((job): job is JobRow => job?.lockOwner === lockOwner)
+      held.forEach(removeJob)
+      return held.map((job) => job.id)
+    },
     async deleteJobs(query) {
-      let count = 0
       for (const job of jobsOf(query)) {
         if (query.taskId !== undefined && job.taskId !== query.taskId) continue
         if (query.tokenId !== undefined && job.tokenId !== query.tokenId) continue
         removeJob(job)
-        count++
       }
-      return count
     },
     async findJobs(query) {
       return jobsOf(query).sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id)).map(copy)
@@ -185,6 +200,15 @@ function createTx(data: MemoryData, undo: (() => void)[]): StoreTx {
     },
     async listHistory(instanceId) {
       return (data.history.get(instanceId) ?? []).map(copyEvent)
+    },
+    async savepoint(work) {
+      const mark = undo.length
+      try {
+        return await work()
+      } catch (error) {
+        for (const step of undo.splice(mark).reverse()) step()
+        throw error
+      }
     },
   }
 }

@@ -10,8 +10,13 @@
  * READ COMMITTED is enough: every command that writes tasks or jobs also saves its instance
  * with a version check, so concurrent commands on one instance serialise in `saveInstance`
  * (the loser gets VersionConflict, its transaction rolls back, the engine retries).
- * `insertInstance` always precedes rows that reference the instance; a call activity's
- * parent and child instances are written in the same transaction. Useful columns to copy
+ * A command inserts a new instance once, when it ends, AFTER the task and job rows that
+ * reference it in the same transaction: keep no foreign keys to the instance (or make them
+ * deferrable). A call activity's parent and child instances are written in the same transaction.
+ *
+ * Writes that return nothing (and `saveInstance`'s conflict) may be sent without waiting for
+ * their answer, as long as later reads in the transaction see them and their failure (or a
+ * VersionConflict) surfaces by the end of the transaction or savepoint, rolling it back. Useful columns to copy
  * out of the state on save: status, definitionId, initiator, unit, businessKey, clock.due.
  */
 import type { InstanceState } from '../runtime/state'
@@ -112,24 +117,36 @@ export interface StoreTx {
   /** Create an instance at version 1. */
   insertInstance(id: string, state: InstanceState): Promise<void>
   loadInstance(id: string): Promise<{ state: InstanceState; version: number } | undefined>
-  /** Save when the stored version equals `expectedVersion`; returns the new version. Throws VersionConflict otherwise. */
+  /** Several instances in one read (a batch of jobs); missing ones are absent from the map. */
+  loadInstances(ids: string[]): Promise<Map<string, { state: InstanceState; version: number }>>
+  /**
+   * Save when the stored version equals `expectedVersion`; returns the new version. Throws
+   * VersionConflict otherwise: at once, or (pipelining stores) when the transaction or savepoint ends.
+   */
   saveInstance(id: string, state: InstanceState, expectedVersion: number): Promise<number>
 
   insertTask(task: TaskRow): Promise<void>
   /** Replace the row with the same id. */
   updateTask(task: TaskRow): Promise<void>
   getTask(id: string): Promise<TaskRow | undefined>
+  /**
+   * A task with its instance, read at one moment (one snapshot): a command on a task checks the
+   * task and saves the instance against that version in one round trip.
+   */
+  getTaskWithInstance(id: string): Promise<{ task: TaskRow; instance?: { state: InstanceState; version: number } } | undefined>
   /** Ordered by `createdAt`, then id. */
   findTasks(query: TaskQuery): Promise<TaskRow[]>
 
   insertJob(job: JobRow): Promise<void>
   /** Delete one job; with `lockOwner`, only while that owner holds it. Returns whether a row was deleted. */
   deleteJob(id: string, lockOwner?: string): Promise<boolean>
+  /** Delete (acknowledge) the jobs among `ids` that `lockOwner` still holds, instance and definition jobs alike; returns their ids. */
+  ackJobs(ids: string[], lockOwner: string): Promise<string[]>
   /**
    * Delete the jobs of an instance, optionally narrowed to a task or token, or the
-   * definition-level jobs of a definition (its timer starts). Returns the count.
+   * definition-level jobs of a definition (its timer starts).
    */
-  deleteJobs(query: JobOwner & { taskId?: string; tokenId?: string }): Promise<number>
+  deleteJobs(query: JobOwner & { taskId?: string; tokenId?: string }): Promise<void>
   /** The jobs of an instance, or the definition-level jobs of a definition; ordered by `dueAt`, then id. */
   findJobs(query: JobOwner): Promise<JobRow[]>
   /** Lease up to `limit` jobs due at `now` that are unlocked or whose lease expired; ordered by `dueAt`. */
@@ -138,6 +155,13 @@ export interface StoreTx {
   appendHistory(events: HistoryEvent[]): Promise<void>
   /** In append order. */
   listHistory(instanceId: string): Promise<HistoryEvent[]>
+
+  /**
+   * Run `work` in a savepoint of this transaction: when it throws, only its writes are undone
+   * (and the error rethrown); the transaction goes on. Lets a worker fire a batch of jobs in one
+   * transaction, where one failing job must not undo the others. Savepoints do not nest.
+   */
+  savepoint<T>(work: () => Promise<T>): Promise<T>
 }
 
 /** A unit-of-work factory: `work` either commits completely or, when it throws, changes nothing. */

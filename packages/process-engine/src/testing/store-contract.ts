@@ -59,6 +59,9 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       expect(loaded).toEqual({ state: instance('i1'), version: 1 })
       const v2 = await store.transaction((tx) => tx.saveInstance('i1', instance('i1', { seq: 2 }), 1))
       expect(v2).toBe(2)
+      const both = await store.transaction((tx) => tx.loadInstances(['i1', 'nope']))
+      expect([...both.keys()]).toEqual(['i1'])
+      expect(both.get('i1')).toMatchObject({ version: 2, state: { seq: 2 } })
       const stale = store.transaction((tx) => tx.saveInstance('i1', instance('i1', { seq: 3 }), 1))
       await expect(stale).rejects.toBeInstanceOf(VersionConflict)
       await expect(stale).rejects.toMatchObject({ code: ErrorCode.VERSION_CONFLICT })
@@ -92,6 +95,52 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         expect(await tx.getTask('k1')).toBeUndefined()
         expect(await tx.findJobs({ instanceId: 'i1' })).toEqual([])
         expect(await tx.listHistory('i1')).toEqual([])
+      })
+    })
+
+    it('lets later reads of a transaction see its earlier writes', async () => {
+      const store = await makeStore()
+      await store.transaction(async (tx) => {
+        await tx.insertTask(task('k1'))
+        await tx.insertJob(job('j1', { taskId: 'k1' }))
+        await tx.insertJob(job('j2'))
+        await tx.updateTask(task('k1', { status: 'completed' }))
+        await tx.deleteJobs({ instanceId: 'i1', taskId: 'k1' })
+        await tx.insertInstance('i1', instance('i1'))
+        expect((await tx.findTasks({ instanceId: 'i1' })).map((t) => t.status)).toEqual(['completed'])
+        expect((await tx.findJobs({ instanceId: 'i1' })).map((j) => j.id)).toEqual(['j2'])
+        expect(await tx.saveInstance('i1', instance('i1', { seq: 4 }), 1)).toBe(2)
+        expect(await tx.loadInstance('i1')).toEqual({ state: instance('i1', { seq: 4 }), version: 2 })
+      })
+    })
+
+    it('undoes only the writes of a savepoint that throws; the transaction goes on and commits', async () => {
+      const store = await makeStore()
+      await store.transaction((tx) => tx.insertInstance('i1', instance('i1')))
+      const outcome = await store.transaction(async (tx) => {
+        const kept = await tx.savepoint(async () => {
+          await tx.insertTask(task('k1'))
+          return 'kept'
+        })
+        // A database error (duplicate key) and an engine error (stale version) each undo their savepoint only.
+        await expect(tx.savepoint(async () => {
+          await tx.insertJob(job('j1'))
+          await tx.insertTask(task('k1'))
+          await tx.findTasks({ instanceId: 'i1' })
+        })).rejects.toThrow()
+        await expect(tx.savepoint(async () => {
+          await tx.insertJob(job('j2'))
+          await tx.saveInstance('i1', instance('i1', { seq: 5 }), 7)
+        })).rejects.toBeInstanceOf(VersionConflict)
+        await tx.savepoint(() => tx.appendHistory([{ instanceId: 'i1', type: 'timer.fired', at: at(1) }]))
+        return kept
+      })
+      expect(outcome).toBe('kept')
+      await store.transaction(async (tx) => {
+        expect((await tx.findTasks({ instanceId: 'i1' })).map((t) => t.id)).toEqual(['k1'])
+        expect(await tx.findJobs({ instanceId: 'i1' })).toEqual([])
+        expect((await tx.loadInstance('i1'))?.version).toBe(1)
+        expect((await tx.listHistory('i1')).map((e) => e.type)).toEqual(['timer.fired'])
       })
     })
 
@@ -130,6 +179,9 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       expect(await store.transaction((tx) => tx.deleteJob('j1', 'C'))).toBe(true)
       expect(await store.transaction((tx) => tx.deleteJob('j1', 'C'))).toBe(false)
       expect((await store.transaction((tx) => tx.findJobs({ instanceId: 'i1' }))).map((j) => j.id)).toEqual(['j2', 'j3'])
+      expect((await store.transaction((tx) => tx.ackJobs(['j2', 'j3', 'nope'], 'B'))).sort()).toEqual([])
+      expect((await store.transaction((tx) => tx.ackJobs(['j2', 'j3', 'nope'], 'C'))).sort()).toEqual(['j2'])
+      expect((await store.transaction((tx) => tx.findJobs({ instanceId: 'i1' }))).map((j) => j.id)).toEqual(['j3'])
     })
 
     it('never hands the same job to two concurrent claims', async () => {
@@ -152,10 +204,14 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
         await tx.insertJob(job('j3', { tokenId: 't2' }))
         await tx.insertJob(job('j4', { instanceId: 'i2' }))
       })
-      expect(await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1', taskId: 'k1' }))).toBe(1)
-      expect(await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1', tokenId: 't1' }))).toBe(1)
-      expect(await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1' }))).toBe(1)
-      expect((await store.transaction((tx) => tx.findJobs({ instanceId: 'i2' }))).map((j) => j.id)).toEqual(['j4'])
+      const left = (instanceId: string) => store.transaction(async (tx) => (await tx.findJobs({ instanceId })).map((j) => j.id))
+      await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1', taskId: 'k1' }))
+      expect(await left('i1')).toEqual(['j2', 'j3'])
+      await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1', tokenId: 't1' }))
+      expect(await left('i1')).toEqual(['j3'])
+      await store.transaction((tx) => tx.deleteJobs({ instanceId: 'i1' }))
+      expect(await left('i1')).toEqual([])
+      expect(await left('i2')).toEqual(['j4'])
     })
 
     it('keeps definition-level jobs (no instance) apart: found and deleted by definition, claimed and fenced like any job', async () => {
@@ -177,7 +233,7 @@ export function storeContract(name: string, makeStore: () => Store | Promise<Sto
       expect(await store.transaction((tx) => tx.deleteJob('d1', 'A'))).toBe(true)
       // An instance job that happens to name the definition is not one of the definition's own jobs.
       await store.transaction((tx) => tx.insertJob(job('j2', { definitionId: 'P:1' })))
-      expect(await store.transaction((tx) => tx.deleteJobs({ definitionId: 'P:1' }))).toBe(1)
+      await store.transaction((tx) => tx.deleteJobs({ definitionId: 'P:1' }))
       expect((await store.transaction((tx) => tx.findJobs({ definitionId: 'P:1' })))).toEqual([])
       expect((await store.transaction((tx) => tx.findJobs({ definitionId: 'Q:1' }))).map((j) => j.id)).toEqual(['d3'])
       expect((await store.transaction((tx) => tx.findJobs({ instanceId: 'i1' }))).map((j) => j.id)).toEqual(['j1', 'j2'])
