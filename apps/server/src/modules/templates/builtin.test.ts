@@ -10,7 +10,7 @@ const ids = await listBuiltinTemplates(root)
 describe('built-in templates', () => {
   it('ships the templates the regulations call for', () => {
     expect(ids).toEqual(
-      expect.arrayContaining(['staff-leave', 'window-head-leave', 'expense', 'student-leave', 'joint-enterprise', 'complaint', 'negative-filing']),
+      expect.arrayContaining(['staff-leave', 'window-head-leave', 'expense', 'student-leave', 'joint-enterprise', 'complaint', 'negative-filing', 'class-reschedule', 'classroom-booking', 'appointment', 'tolerate-missing']),
     )
   })
 

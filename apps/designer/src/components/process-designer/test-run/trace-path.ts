@@ -2,20 +2,11 @@
  * What a simulation trace means on the diagram: elements passed, elements waiting, the flows
  * taken between them, and each task with its assignees, due date and outcome.
  */
+import type { TraceLine } from '@hall/process-engine'
 import type { DiagramFlow } from '../problems/diagram-model'
 
-/** A trace line as the server's simulate endpoint returns it (engine `TraceLine`). */
-export interface TraceLine {
-  type: string
-  at: string
-  element?: string
-  assignees?: string[]
-  due?: string
-  by?: string
-  outcome?: string
-  message?: string
-  ok?: boolean
-}
+/** A trace line as the server's simulate endpoint returns it. */
+export type { TraceLine }
 
 export interface TaskVisit {
   element: string
