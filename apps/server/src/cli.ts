@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `hall` command: start | migrate | seed --demo.
+ * The `hall` command: start | migrate | seed --demo | worker | simulate | export | import.
  * Run from the repository with `pnpm hall <command>` or, built, `node apps/server/dist/cli.mjs <command>`.
  */
 import { runSimulateCli } from '@hall/process-engine/cli'
@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, type Config } from './config'
 import { openDatabase } from './db/client'
 import { DataDirLockedError } from './db/data-dir-lock'
 import { migrate } from './db/migrate'
+import { actorNamed, exportToFile, importFromFile } from './modules/templates/bundle/cli'
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/demo'
 import { createLogger, databaseTarget, startServer, WORKER_CONCURRENCY } from './server'
 import { startCaseWorker } from './worker/case-worker'
@@ -19,6 +20,10 @@ const USAGE = `用法 / usage: hall <command>
   worker         fire due timers and deadlines beside the servers (needs DATABASE_URL)
   simulate --bpmn <file> --scenario <file.json> [--org <file.json>]
                  run a process on a virtual clock and print its trace, one JSON object a line
+  export --as <user> --items <code,code…> --out <file.zip>
+                 write the latest versions of the user's unit's items as a bundle
+  import --as <user> --file <file.zip> [--map FROM=TO …] [--dept <code>] [--apply]
+                 preview (or with --apply, import all or nothing) a bundle into the user's unit; prints the report
 
 Environment: HALL_PORT (8787), HALL_HOST (127.0.0.1), HALL_DATA_DIR (./data), DATABASE_URL
 (postgres://… instead of the embedded database), HALL_DEMO_SEED (true). See README.md.`
@@ -63,6 +68,23 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
       console.log(`migrated (${database.kind}: ${database.location})`)
     })
   },
+  async export(config, args) {
+    const [as, codes, out] = [option(args, '--as'), option(args, '--items'), option(args, '--out')]
+    if (!as || !codes || !out) throw new UsageError('export needs --as <user> --items <code,…> --out <file.zip>')
+    await withDatabase(config, async (database) => {
+      const exported = await exportToFile(database.db, await actorNamed(database.db, as), codes.split(','), out)
+      console.log(`exported ${exported.join(', ')} to ${out}`)
+    })
+  },
+  async import(config, args) {
+    const [as, file, dept] = [option(args, '--as'), option(args, '--file'), option(args, '--dept')]
+    if (!as || !file) throw new UsageError('import needs --as <user> --file <file.zip>')
+    await withDatabase(config, async (database) => {
+      const report = await importFromFile(database.db, await actorNamed(database.db, as), file, { apply: args.includes('--apply'), map: options(args, '--map'), ...(dept ? { dept } : {}) })
+      console.log(JSON.stringify(report, null, 2))
+      if (!report.ready) process.exitCode = 1
+    })
+  },
   async seed(config, args) {
     if (!args.includes('--demo')) throw new UsageError('seed needs --demo (the only seed there is)')
     await withDatabase(config, async (database) => {
@@ -75,6 +97,14 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
 }
 
 class UsageError extends Error {}
+
+/** The value after `name`, for `--name value` options. */
+const option = (args: string[], name: string) => {
+  const index = args.indexOf(name)
+  return index >= 0 ? args[index + 1] : undefined
+}
+/** Every value of a repeatable option. */
+const options = (args: string[], name: string) => args.flatMap((arg, index) => (arg === name && args[index + 1] ? [args[index + 1]!] : []))
 
 /** Waits for SIGINT or SIGTERM, then runs `stop` once. */
 function untilSignal(stop: () => Promise<void>): void {

@@ -54,6 +54,13 @@ export function clearSessionCookies(c: Context<AppEnv>): void {
   deleteCookie(c, CSRF_COOKIE, { path: '/' })
 }
 
+/** The role grants of a user: what an actor may do, wherever it comes from (a session, the CLI). */
+export const grantsOf = (db: Db, userId: string) =>
+  db
+    .select({ role: roleGrants.role, unitId: roleGrants.unitId, deptId: roleGrants.deptId, canDelegate: roleGrants.canDelegate })
+    .from(roleGrants)
+    .where(eq(roleGrants.userId, userId))
+
 async function findActor(db: Db, token: string, now: Date): Promise<Actor | undefined> {
   const tokenHash = sha256(token)
   const [row] = await db
@@ -62,16 +69,7 @@ async function findActor(db: Db, token: string, now: Date): Promise<Actor | unde
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.status, 'active')))
   if (!row) return undefined
-  const grants = await db
-    .select({
-      role: roleGrants.role,
-      unitId: roleGrants.unitId,
-      deptId: roleGrants.deptId,
-      canDelegate: roleGrants.canDelegate,
-    })
-    .from(roleGrants)
-    .where(eq(roleGrants.userId, row.userId))
-  return { ...row, roles: grants, sessionTokenHash: tokenHash }
+  return { ...row, roles: await grantsOf(db, row.userId), sessionTokenHash: tokenHash }
 }
 
 /** Sets `actor` when the request carries a live session cookie; leaves it undefined otherwise. */
