@@ -5,6 +5,7 @@ import { cases, itemVersions, items, users } from '../../db/schema'
 import type { Actor, AppDeps, RequestMeta } from '../../http/context'
 import { badInput, conflict, forbidden, notFound } from '../../http/errors'
 import { audit } from '../audit/record'
+import { attachMaterials } from './attach-materials'
 import { holdsRole } from '../org/access'
 import { draftCase, ownCase, type CaseRow } from './access'
 import { nextCaseNumber } from './case-number'
@@ -116,7 +117,8 @@ export async function submitCase(caller: Caller, caseId: string, input: { data?:
       .where(and(eq(cases.id, caseId), eq(cases.status, 'draft'), eq(cases.revision, row.revision)))
       .returning()
     if (!submitted) throw conflict('VERSION_CONFLICT', '办件刚被保存或提交过，请刷新后再试')
-    await audit(tx, { actor, meta }, { action: 'case.submitted', objectType: 'case', objectId: caseId, detail: { caseNo, instanceId } })
+    const materials = await attachMaterials(tx, { caseId, unitId: row.unitId, uploaders: [...new Set([row.applicantId, row.createdBy ?? row.applicantId])], schema: version.form, data })
+    await audit(tx, { actor, meta }, { action: 'case.submitted', objectType: 'case', objectId: caseId, detail: { caseNo, instanceId, materials } })
     await onEngineChange(tx, engine, instanceId, now)
     const [final] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId))
     const steps = await openStepsOf(tx, instanceId, now)
