@@ -26,6 +26,7 @@ export const routes: RouteRecordRaw[] = [
       { path: '', name: ROUTE_NAMES.home, component: ItemsView },
       { path: 'items/:id/versions', name: 'item-versions', component: ItemVersionsView, props: true },
       { path: 'items/:id/edit', name: 'item-editor', component: () => import('./views/ItemEditorView.vue'), props: true },
+      { path: 'templates', name: 'templates', component: () => import('./views/TemplatesView.vue') },
       { path: 'profile', name: ROUTE_NAMES.profile, component: ProfileView },
       { path: 'form-design', name: 'formDesign', component: () => import('./views/FormDesignView.vue') },
       { path: 'guide-edit', name: 'guideEdit', component: () => import('./views/GuideEditView.vue') },

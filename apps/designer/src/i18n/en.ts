@@ -2,16 +2,18 @@ import type zhCN from './zh-CN'
 import formDesigner from './form-designer.en'
 import guideEditor from './guide-editor.en'
 import itemEditor from './item-editor.en'
+import templates from './templates.en'
 import processDesigner from './process-designer.en'
 
 const en: typeof zhCN = {
   processDesigner,
   itemEditor,
+  templates,
   app: { title: 'Item designer' },
   formDesigner,
   guideEditor,
   views: { localDraft: 'This draft lives in the browser only and is lost on reload; the item editor will save drafts.', problemCount: '{n} errors', toGuide: 'Edit the guide', toForm: 'Design the form' },
-  nav: { items: 'Items', profile: 'My profile' },
+  nav: { items: 'Items', templates: 'Templates', profile: 'My profile' },
   items: {
     title: 'Items',
     empty: 'No items yet',

@@ -1,17 +1,19 @@
 import formDesigner from './form-designer.zh-CN'
 import guideEditor from './guide-editor.zh-CN'
 import itemEditor from './item-editor.zh-CN'
+import templates from './templates.zh-CN'
 import processDesigner from './process-designer.zh-CN'
 
 /** Strings of the designer (where administrators build items); `en.ts` mirrors every key. */
 export default {
   processDesigner,
   itemEditor,
+  templates,
   app: { title: '事项设计器' },
   formDesigner,
   guideEditor,
   views: { localDraft: '本页的草稿只保存在浏览器内存中，刷新即丢失；事项编辑页将保存草稿。', problemCount: '{n} 个错误', toGuide: '编辑办事指南', toForm: '设计表单' },
-  nav: { items: '事项', profile: '个人信息' },
+  nav: { items: '事项', templates: '内置模板', profile: '个人信息' },
   items: {
     title: '事项',
     empty: '暂无事项',
