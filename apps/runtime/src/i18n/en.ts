@@ -1,8 +1,35 @@
+import { areaMessagesEn } from '../areas/messages'
 import type zhCN from './zh-CN'
 
 const en: typeof zhCN = {
+  ...areaMessagesEn,
   app: { title: 'Service hall' },
   nav: { home: 'Home', profile: 'My profile' },
+  caseTimeline: {
+    empty: 'Nothing has happened yet',
+    handler: 'Handled by {name}',
+    due: 'Due {due}',
+    events: {
+      'process.started': 'Submitted',
+      'task.completed': 'Done',
+      'task.auto-completed': 'Done automatically on timeout',
+      'task.returned': 'Returned',
+      'task.rejected': 'Rejected',
+      'task.transferred': 'Transferred',
+      'task.delegated': 'Delegated',
+      'task.reassigned': 'Reassigned (AB post)',
+      'task.signer-added': 'Signer added',
+      'task.urged': 'Urged',
+      'process.cc': 'Copied',
+      'process.withdrawn': 'Withdrawn by the applicant',
+      'clock.suspended': 'Clock stopped (supplement / tolerate-missing)',
+      'clock.resumed': 'Clock running again',
+      'process.extended': 'Extended',
+      'process.completed': 'Completed',
+      'process.terminated': 'Terminated',
+    },
+    outcomes: { agree: 'Agreed', disagree: 'Disagreed', reject: 'Rejected', approve: 'Agreed' },
+  },
   home: {
     greeting: 'Hello, {name}',
     intro: 'Apply for services, follow your cases and handle your tasks here.',

@@ -1,7 +1,35 @@
+import { areaMessagesZh } from '../areas/messages'
+
 /** Strings of the runtime (the hall applicants and staff use); `en.ts` mirrors every key. */
 export default {
+  ...areaMessagesZh,
   app: { title: '办事大厅' },
   nav: { home: '首页', profile: '个人信息' },
+  caseTimeline: {
+    empty: '尚无办理记录',
+    handler: '办理人：{name}',
+    due: '办理时限：{due}',
+    events: {
+      'process.started': '提交申请',
+      'task.completed': '已办理',
+      'task.auto-completed': '超时自动办理',
+      'task.returned': '退回',
+      'task.rejected': '驳回',
+      'task.transferred': '转办',
+      'task.delegated': '委派',
+      'task.reassigned': '改派（AB岗）',
+      'task.signer-added': '加签',
+      'task.urged': '催办',
+      'process.cc': '抄送',
+      'process.withdrawn': '申请人撤回',
+      'clock.suspended': '计时暂停（补正/容缺）',
+      'clock.resumed': '恢复计时',
+      'process.extended': '延期',
+      'process.completed': '办结',
+      'process.terminated': '终止',
+    },
+    outcomes: { agree: '同意', disagree: '不同意', reject: '驳回', approve: '同意' },
+  },
   home: {
     greeting: '您好，{name}',
     intro: '在这里办理事项、查看进度和处理待办。',

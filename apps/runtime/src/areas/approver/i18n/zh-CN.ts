@@ -1,0 +1,2 @@
+/** Strings of the approver area (under the `approver` key); `en.ts` mirrors every key. */
+export default {}

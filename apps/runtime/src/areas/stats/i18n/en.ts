@@ -1,0 +1,5 @@
+import type zhCN from './zh-CN'
+
+const en: typeof zhCN = {}
+
+export default en

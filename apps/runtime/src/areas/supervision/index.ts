@@ -1,0 +1,3 @@
+import type { RuntimeArea } from '../area'
+
+export const supervisionArea: RuntimeArea = { routes: [], nav: [] }

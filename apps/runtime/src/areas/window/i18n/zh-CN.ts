@@ -1,0 +1,2 @@
+/** Strings of the window area (under the `window` key); `en.ts` mirrors every key. */
+export default {}
