@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, type TestBrowser } from '../support/browser'
+import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, type TestBrowser } from '../support/browser'
 import { REPO_ROOT, SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
-const ARTIFACTS = fileURLToPath(new URL('./test-artifacts/', import.meta.url))
 const DESIGNER_BUILT = existsSync(SERVER_CLI) && existsSync(join(REPO_ROOT, 'apps/designer/dist/index.html'))
 if (!DESIGNER_BUILT) console.warn('e2e form designer test skipped: run pnpm build first.')
 

@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
@@ -10,8 +9,8 @@ import {
   serveFolder,
   type StaticServer,
 } from '../../packages/form-renderer/fixture/build'
+import { ARTIFACTS_DIR as ARTIFACTS } from '../support/browser'
 
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url))
 const FIELDS = 200
 /** wideForm requires its text inputs: every eighth field, 字段 1, 字段 9, … */
 const REQUIRED = Array.from({ length: FIELDS / 8 }, (_, i) => i * 8 + 1)

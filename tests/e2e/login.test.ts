@@ -3,11 +3,10 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, type TestBrowser, type Viewport } from '../support/browser'
+import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, type TestBrowser, type Viewport } from '../support/browser'
 import { REPO_ROOT, SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
 const PASSWORD = 'Hall@2026'
-const ARTIFACTS = join(REPO_ROOT, 'test-artifacts/e2e')
 const VIEWPORTS: { name: string; viewport: Viewport; phone: boolean }[] = [
   { name: 'desktop', viewport: { width: 1280, height: 800 }, phone: false },
   { name: 'phone', viewport: { width: 375, height: 740 }, phone: true },

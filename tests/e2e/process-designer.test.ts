@@ -3,10 +3,9 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, type TestBrowser } from '../support/browser'
+import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, type TestBrowser } from '../support/browser'
 import { REPO_ROOT, SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
-const ARTIFACTS = join(REPO_ROOT, 'test-artifacts/e2e')
 const built = existsSync(SERVER_CLI) && existsSync(join(REPO_ROOT, 'apps/designer/dist/index.html'))
 if (!built) console.warn('e2e process designer tests skipped: run pnpm build first.')
 

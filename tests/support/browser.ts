@@ -1,7 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext } from 'playwright-core'
+
+/** Where browser tests leave their screenshots (git-ignored; CI keeps them as artifacts). */
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url))
 
 /** Debian's Chromium: the tests need no browser download. */
 export const CHROMIUM_PATH = '/usr/bin/chromium'
