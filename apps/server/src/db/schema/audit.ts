@@ -1,4 +1,5 @@
-import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { bigint, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core'
+import { at } from './columns'
 
 /**
  * Append-only audit trail: who did what to which object, when and from where. A database trigger
@@ -8,7 +9,7 @@ export const auditLog = pgTable(
   'audit_log',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    at: at('at').notNull().defaultNow(),
     unitId: text('unit_id'),
     actorId: text('actor_id'),
     action: text('action').notNull(),

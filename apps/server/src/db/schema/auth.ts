@@ -1,7 +1,7 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { index, integer, pgTable, text } from 'drizzle-orm/pg-core'
 import { users } from './org'
+import { at } from './columns'
 
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 
 /** Server-side sessions. Only a SHA-256 of the cookie token is stored, so a leaked table opens nothing. */
 export const sessions = pgTable(

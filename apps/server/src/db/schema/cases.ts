@@ -1,13 +1,13 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { itemVersions, items } from './items'
 import { departments, units, users } from './org'
+import { at } from './columns'
 
 /**
  * Cases (办件, DOMAIN.md §3): one application of one published item version, from draft to result.
  * The engine instance carries the steps; the case row carries what the hall shows and counts:
  * its number, applicant, status, form data, and the applicant's evaluation and complaints.
  */
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 
 /** `returned` (退回件) is refused at intake by the window; `rejected` (驳回) by an approver later. */
 export const CASE_STATUSES = ['draft', 'running', 'supplement', 'completed', 'rejected', 'returned', 'withdrawn', 'terminated'] as const

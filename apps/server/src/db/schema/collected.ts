@@ -1,5 +1,6 @@
-import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core'
 import { units } from './org'
+import { at } from './columns'
 
 /**
  * Records written back (`x-collect`) to named targets when a case completes: one row per record
@@ -20,7 +21,7 @@ export const dcCollected = pgTable(
     record: jsonb('record').$type<Record<string, unknown>>().notNull(),
     /** Order of the record within its case's write-back (sub-table row order). */
     position: integer('position').notNull().default(0),
-    collectedAt: timestamp('collected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    collectedAt: at('collected_at').notNull().defaultNow(),
   },
   (t) => [index('dc_collected_unit_target').on(t.unitId, t.target, t.collectedAt), index('dc_collected_case').on(t.caseId)],
 )

@@ -1,7 +1,8 @@
 import type { SensitiveKind } from '@hall/form-schema'
 import { sql } from 'drizzle-orm'
-import { boolean, check, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { boolean, check, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { units } from './org'
+import { at } from './columns'
 
 /**
  * External data-center sources configured by IT staff without code (DOMAIN.md §7): a read-only
@@ -63,8 +64,8 @@ export const dcConnectors = pgTable(
     config: jsonb('config').$type<ConnectorConfig>().notNull(),
     outputs: jsonb('outputs').$type<ConnectorOutput[]>().notNull(),
     enabled: boolean('enabled').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('dc_connectors_unit_code').on(t.unitId, t.code),

@@ -1,12 +1,12 @@
 import type { HistoryEvent, InstanceState } from '@hall/process-engine'
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { at } from './columns'
 
 /**
  * The process engine's rows (see @hall/process-engine `Store`): instance state is one JSON document
  * with a version for optimistic locking; tasks, jobs and history are rows so they can be queried
  * (inboxes, supervision, statistics) without opening documents.
  */
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 
 export const engineDefinitions = pgTable(
   'engine_definitions',

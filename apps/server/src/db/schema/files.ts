@@ -1,5 +1,6 @@
-import { customType, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { customType, index, integer, pgTable, text } from 'drizzle-orm/pg-core'
 import { units, users } from './org'
+import { at } from './columns'
 
 /** Raw bytes; both drivers hand back a Uint8Array (postgres.js a Buffer, which is one). */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -37,7 +38,7 @@ export const files = pgTable(
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     storage: text('storage', { enum: FILE_STORAGES }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [index('files_uploader').on(t.uploadedBy), index('files_case').on(t.caseId)],
 )

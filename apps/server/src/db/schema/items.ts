@@ -1,7 +1,8 @@
 import type { FormSchema } from '@hall/form-schema'
-import { index, integer, json, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { index, integer, json, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import type { Guide } from '../../modules/items/guide'
 import { departments, units, users } from './org'
+import { at } from './columns'
 
 /**
  * Service items (事项, DOMAIN.md §2): an item is guide + form + process. The draft is the one
@@ -10,7 +11,6 @@ import { departments, units, users } from './org'
  * Guide and form are `json`, not `jsonb`: json keeps the text as written, so the order of a form's
  * fields (object key order) survives the round trip.
  */
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 
 export const ITEM_STATUSES = ['active', 'retired'] as const
 

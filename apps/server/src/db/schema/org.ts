@@ -8,12 +8,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
+  
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
+import { at } from './columns'
 
 /** Timestamps are always stored with their zone; the UI shows them in Asia/Shanghai. */
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 const createdAt = () => at('created_at').notNull().defaultNow()
 
 export const UNIT_KINDS = ['county', 'town', 'subcenter', 'university', 'other'] as const
