@@ -6,6 +6,11 @@ import type { PublishContext } from './publish-checks'
 
 const pathsOf = (scheme: string) => CATALOG.filter((entry) => entry.path.startsWith(`${scheme}:`)).map((entry) => entry.path.slice(scheme.length + 1))
 
+/** What an item may bind to in the data center: its catalog of paths, plus the code tables at hand. */
+export function catalogWith(dictionaries: string[]): PublishContext['catalog'] {
+  return { dataCenterPaths: pathsOf('dc'), userAttributes: pathsOf('user'), dictionaries }
+}
+
 /** What a unit offers for an item to bind to: its people, roles held, posts, code tables and the data-center catalog. */
 export async function loadPublishContext(db: Db, unitId: string, itemCode: string): Promise<PublishContext> {
   const [people, roles, postRows, tables] = await Promise.all([
@@ -20,7 +25,7 @@ export async function loadPublishContext(db: Db, unitId: string, itemCode: strin
   ])
   return {
     itemCode,
-    catalog: { dataCenterPaths: pathsOf('dc'), userAttributes: pathsOf('user'), dictionaries: tables.map((row) => row.table) },
+    catalog: catalogWith(tables.map((row) => row.table)),
     org: {
       userIds: new Set(people.map((row) => row.id)),
       heldRoles: new Set(roles.map((row) => row.role)),

@@ -1,6 +1,6 @@
 import { parseFormSchema, type FieldSchema } from '@hall/form-schema'
 import { parseDefinition, simulate, type AssigneeSpec, type ProcessDefinition } from '@hall/process-engine'
-import { CATALOG } from '../datacenter/person-record'
+import { catalogWith } from '../items/publish-context'
 import { publishProblems, type PublishContext } from '../items/publish-checks'
 import type { TemplateFiles } from './builtin'
 
@@ -27,11 +27,7 @@ function sampleContext(template: TemplateFiles): PublishContext {
   const { org, manifest } = template
   return {
     itemCode: manifest.id,
-    catalog: {
-      dataCenterPaths: CATALOG.filter((entry) => entry.path.startsWith('dc:')).map((entry) => entry.path.slice(3)),
-      userAttributes: CATALOG.filter((entry) => entry.path.startsWith('user:')).map((entry) => entry.path.slice(5)),
-      dictionaries: manifest.requires.dictionaries,
-    },
+    catalog: catalogWith(manifest.requires.dictionaries),
     org: {
       userIds: new Set(org.users.map((user) => user.id)),
       heldRoles: new Set(org.users.flatMap((user) => user.roles ?? [])),
