@@ -10,7 +10,7 @@ import { createFakeClock, type FakeClock } from '../testing/fake-clock'
 import { createCalendar, type Calendar } from '../time/calendar'
 import { parseDeadline } from '../time/duration'
 import { assertScenario, type Scenario, type ScenarioExpectation, type ScenarioStep, type TraceLine } from './scenario'
-import { sameValue } from './same-value'
+import { sameValue } from '../runtime/same-value'
 
 const EMPTY_ORG: OrgFixture = { users: [], depts: [] }
 

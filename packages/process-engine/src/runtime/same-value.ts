@@ -8,8 +8,8 @@ export function sameValue(actual: unknown, expected: unknown): boolean {
   return canonical(actual) === canonical(expected)
 }
 
-/** JSON text with every object's keys sorted. */
-function canonical(value: unknown): string | undefined {
+/** JSON text with every object's keys sorted: equal for equal data whatever order it was built in. */
+export function canonical(value: unknown): string | undefined {
   return JSON.stringify(value, (_key, member: unknown) =>
     member !== null && typeof member === 'object' && !Array.isArray(member)
       ? Object.fromEntries(Object.entries(member).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
