@@ -52,6 +52,15 @@ export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Pr
   return outer.transaction((tx) => openScope.run({ kind: 'caller', tx }, () => work(tx)))
 }
 
+/**
+ * Runs `work` in the transaction of the engine unit running now (a `beforeCommit` hook), so the
+ * host's writes commit or roll back with the engine's; outside a unit, in a transaction of its own.
+ */
+export function inEngineUnit<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  const scope = openScope.getStore()
+  return scope?.kind === 'unit' ? scope.unit.within(work) : inTransaction(db, work)
+}
+
 /** What the code running now is inside: a caller's transaction ({@link inTransaction}) or an engine command's unit. */
 const openScope = new AsyncLocalStorage<{ kind: 'caller'; tx: Db } | { kind: 'unit'; unit: Pipeline }>()
 

@@ -65,6 +65,17 @@ export class Pipeline {
     }
   }
 
+  /**
+   * The host's own statements that must commit with this unit (the engine's `beforeCommit`):
+   * `work` gets the unit's transaction (or its savepoint, when a job fires alone), opened now
+   * and with every queued write settled first, so it reads the unit's writes.
+   */
+  async within<R>(work: (tx: Db) => Promise<R>): Promise<R> {
+    await this.begin()
+    await this.settle()
+    return work(this.tx!)
+  }
+
   /** Queue a write; it joins the queued batch when it can, else the batch is sent first. */
   write(write: Write): void {
     if (this.batch?.add(write)) return

@@ -1,9 +1,13 @@
 import { createEngine, systemClock, type Clock, type Engine } from '@hall/process-engine'
 import type { Db } from '../db/client'
+import { closeEndedCases } from '../modules/cases/on-engine-change'
 import { createDrizzleStore } from './drizzle-store'
 import { createOrgResolver } from './org-resolver'
 
-/** The process engine as the server runs it: rows in our database, people from our org tables. */
+/**
+ * The process engine as the server runs it: rows in our database, people from our org tables,
+ * and a case closed (and written back) in the same transaction as the command or job that ended its process.
+ */
 export function createServerEngine(db: Db, clock: Clock = systemClock): Engine {
-  return createEngine({ store: createDrizzleStore(db), clock, resolver: createOrgResolver(db) })
+  return createEngine({ store: createDrizzleStore(db), clock, resolver: createOrgResolver(db), beforeCommit: closeEndedCases(db) })
 }

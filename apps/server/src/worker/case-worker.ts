@@ -1,14 +1,12 @@
 import type { Db } from '../db/client'
 import { createServerEngine } from '../engine/server-engine'
-import { reconcileEndedCases } from '../modules/cases/on-engine-change'
 import { startJobWorker, type JobWorker, type JobWorkerOptions } from './job-worker'
 
 /**
- * The job worker as servers and `hall worker` run it: on our database, and after every batch that
- * fired something, the cases whose process a job ended (超时默认同意 on the last step) are closed
- * and written back.
+ * The job worker as servers and `hall worker` run it: on our database, with the server engine,
+ * which closes and writes back a case in the same transaction as the job that ended its process
+ * (超时默认同意 on the last step, a timer end).
  */
-export function startCaseWorker(db: Db, options: Omit<JobWorkerOptions, 'afterFired'>): JobWorker {
-  const engine = createServerEngine(db)
-  return startJobWorker(engine, { ...options, afterFired: () => reconcileEndedCases(db, engine, new Date()) })
+export function startCaseWorker(db: Db, options: JobWorkerOptions): JobWorker {
+  return startJobWorker(createServerEngine(db), options)
 }

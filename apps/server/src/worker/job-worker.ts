@@ -16,8 +16,6 @@ export interface JobWorkerOptions {
   /** Jobs fired at once: more than 1 only pays on PostgreSQL, whose pool runs them in parallel. */
   concurrency?: number
   leaseMs?: number
-  /** After a batch that fired something: bring the cases whose process a job ended in line. */
-  afterFired?: () => Promise<unknown>
   log: Logger
 }
 
@@ -36,10 +34,7 @@ export function startJobWorker(engine: Engine, options: JobWorkerOptions): JobWo
       let fired = 0
       try {
         fired = await engine.runDueJobs({ owner, limit: batch, concurrency: options.concurrency ?? 1, leaseMs: options.leaseMs ?? 60_000 })
-        if (fired) {
-          options.log.debug({ owner, fired }, 'fired due jobs')
-          await options.afterFired?.()
-        }
+        if (fired) options.log.debug({ owner, fired }, 'fired due jobs')
       } catch (error) {
         options.log.error({ err: error, owner }, 'job worker batch failed; retrying after a pause')
       }

@@ -8,6 +8,7 @@ import type { Run } from '../runtime/run'
 import type { ApprovalRound, Outcome, Token } from '../runtime/state'
 import { JobType, type TaskRow } from '../store/types'
 import { armBoundaries } from './catch'
+import { forgetAgreement, rememberAgreement, standingAgreement } from './skip-unchanged'
 import type { Behavior } from './types'
 
 export const userTask: Behavior = {
@@ -24,13 +25,23 @@ export const userTask: Behavior = {
       if (!users.length) return run.incident(token, `Expected ${element.id} to have an assignee, but neither hall:assignee nor the fallback resolved to anyone`)
     }
     const mode = def.approval
+    const standing = standingAgreement(run, token, element, users)
     token.waiting = 'task'
     token.round = { mode: mode.kind, users, created: 0, agree: 0, disagree: 0, held: {}, ...(mode.kind === 'ratio' ? { ratio: mode.ratio } : {}) }
     if (mode.kind === 'single') await createTask(run, token, users.length === 1 ? { assignee: users[0]! } : { assignee: null, candidates: users })
     else if (mode.kind === 'sequential') await createTask(run, token, { assignee: users[0]! })
     else for (const user of users) await createTask(run, token, { assignee: user })
     await armBoundaries(run, token, element)
+    if (standing) await agreeAgain(run, token, standing)
   },
+}
+
+/** `hall:skipIfUnchanged`: the holder's earlier agreement stands; the step's task is agreed at once in their name. */
+async function agreeAgain(run: Run, token: Token, standing: { by: string; at: string }): Promise<void> {
+  const [task] = (await run.tx.findTasks({ instanceId: run.state.id, tokenId: token.id })).filter((t) => t.status === 'open')
+  if (!task) return
+  run.emit('task.auto-completed', { element: task.element, taskId: task.id, outcome: 'agree', actor: standing.by, data: { reason: 'unchanged', assignees: [standing.by], agreedAt: standing.at } })
+  await finishTask(run, task, 'agree', standing.by, 'unchanged')
 }
 
 /** Insert a task for `token` with its deadline jobs and a `task.created` event. */
@@ -132,6 +143,8 @@ async function countOutcome(run: Run, token: Token, round: ApprovalRound, outcom
   const approvals = run.variablesAt(token).approvals as Record<string, unknown> | undefined
   run.setVariables(token, { approvals: { ...approvals, [element.id]: decision }, lastOutcome: decision })
   run.state.completions.push({ element: element.id, by, at: run.at })
+  if (decision === 'agree') rememberAgreement(run, token, element, by)
+  else forgetAgreement(run, element.id)
   delete token.round
   run.emit('activity.completed', { element: element.id, outcome: decision })
   run.leave(token, element.outgoing, { silent: true })

@@ -16,7 +16,7 @@ export const ALLOWED_PROPERTIES: Record<string, readonly string[]> = {
   'bpmn:IntermediateCatchEvent': [...node, 'eventDefinitions'],
   'bpmn:IntermediateThrowEvent': [...node],
   'bpmn:BoundaryEvent': [...node, 'eventDefinitions', 'attachedToRef', 'cancelActivity'],
-  'bpmn:UserTask': [...activity, 'assignee', 'approval', 'due', 'warn', 'onTimeout', 'form', 'loopCharacteristics'],
+  'bpmn:UserTask': [...activity, 'assignee', 'approval', 'due', 'warn', 'onTimeout', 'form', 'skipIfUnchanged', 'loopCharacteristics'],
   'bpmn:ServiceTask': [...activity, 'handler'],
   'bpmn:ScriptTask': [...activity, 'scriptFormat', 'script', 'resultVariable'],
   'bpmn:Task': activity,

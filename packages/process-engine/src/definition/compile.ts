@@ -7,7 +7,7 @@ import type { CompiledExpression } from '../expressions/feel'
 import { parseAssignees } from '../assignment/spec'
 import { compileTrigger } from './compile-events'
 import { attempt, compileHallFeel, extensions, idOf, str, type Problems } from './compile-support'
-import { parseApproval, parseFieldMode, parseHallDeadline, parseItemType, parseTimeout } from './hall-attributes'
+import { parseApproval, parseFieldMode, parseHallDeadline, parseItemType, parseSkipIfUnchanged, parseTimeout } from './hall-attributes'
 import { upstreamOfJoins, validateGraph } from './graph'
 import { ElementKind, type ElementDef, type FlowDef, type ProcessDefinition, type UserTaskDef } from './model'
 
@@ -222,6 +222,12 @@ function compileUserTask(el: ModdleElement, problems: Problems): UserTaskDef {
   if (onTimeout) task.onTimeout = attempt(id, problems, () => parseTimeout(onTimeout))
   if ((warn || onTimeout) && !due) problems.push({ element: id, message: 'Expected hall:due when hall:warn or hall:onTimeout is set, but it is missing' })
   if (text('form')) task.form = text('form')
+  const skip = text('skipIfUnchanged')
+  if (skip && attempt(id, problems, () => parseSkipIfUnchanged(skip))) {
+    // One holder's agreement is what can stand again; a round of several (会签, 依次, ratio) is decided anew.
+    if (task.approval.kind === 'single') task.skipIfUnchanged = true
+    else problems.push({ element: id, message: `Expected hall:skipIfUnchanged only on a single-approval task, but ${id} is approved '${task.approval.kind}'` })
+  }
   for (const permission of extensions(el, 'hall:FieldPermission')) {
     const mode = attempt(id, problems, () => parseFieldMode(str(permission.mode) ?? ''))
     const path = str(permission.path)

@@ -38,3 +38,8 @@ export function parseFieldMode(text: string): FieldMode {
   if ((FieldMode as readonly string[]).includes(text)) return text as FieldMode
   throw new Error(`Expected hall:fieldPermission mode ${FieldMode.join(', ')}, but got '${text}'`)
 }
+
+export function parseSkipIfUnchanged(text: string): boolean {
+  if (text === 'true' || text === 'false') return text === 'true'
+  throw new Error(`Expected hall:skipIfUnchanged true or false, but got '${text}'`)
+}

@@ -70,6 +70,8 @@ export interface UserTaskDef {
   onTimeout?: TimeoutAction
   form?: string
   fields: { path: string; mode: FieldMode }[]
+  /** `hall:skipIfUnchanged`: re-entered after a return, agreed again at once when nothing it shows changed. */
+  skipIfUnchanged?: boolean
 }
 
 export interface ElementDef {

@@ -10,7 +10,7 @@ import { parseDefinition } from '../definition/parse'
 import { DeployError, EngineError, ErrorCode, VersionConflict } from '../errors'
 import { createCalendar, type Calendar } from '../time/calendar'
 import type { Clock } from '../time/clock'
-import { type DeployedDefinition, type HistoryEvent, type JobRow, type Store, type StoreTx, type TaskQuery, type TaskRow } from '../store/types'
+import { type BeforeCommit, type DeployedDefinition, type HistoryEvent, type JobRow, type Store, type StoreTx, type TaskQuery, type TaskRow } from '../store/types'
 import * as clockCommands from './clock-commands'
 import { fireBatch, type BatchContext, type InstanceJob } from './job-batch'
 import { startInstance } from './instances'
@@ -35,6 +35,15 @@ export interface EngineOptions {
   maxExtensionDays?: number
   /** Called after each committed command with the history it appended (notifications, SSE…). */
   onEvents?: (events: HistoryEvent[]) => void
+  /**
+   * Called inside the unit of work of every command, job batch and timer start that appended
+   * history, after appending it and before the commit, with the store transaction: the host's
+   * own writes that must commit with the engine's (closing a case, writing its data back). When
+   * it throws, the unit rolls back: a command fails whole, a job is undone alone and put back
+   * for a retry after its lease. It must read and write only through `tx` (or the host's handle
+   * for the same transaction).
+   */
+  beforeCommit?: BeforeCommit
   /** Id source for instances; default `crypto.randomUUID()`. */
   newId?: () => string
 }
@@ -99,6 +108,7 @@ export function createEngine(options: EngineOptions) {
         const { result, events } = await store.transaction(async (tx) => {
           const out = await work(tx)
           await tx.appendHistory(out.events)
+          if (out.events.length) await options.beforeCommit?.(out.events, tx)
           return out
         })
         options.onEvents?.(events)
@@ -234,7 +244,7 @@ export function createEngine(options: EngineOptions) {
       const claimed = await store.transaction((tx) =>
         tx.claimDueJobs({ now: now.toISOString(), owner: worker.owner, leaseUntil: new Date(now.getTime() + (worker.leaseMs ?? 60_000)).toISOString(), limit: worker.limit ?? 100 }),
       )
-      const context: BatchContext = { store, mutateIn, retries: VERSION_RETRIES }
+      const context: BatchContext = { store, mutateIn, retries: VERSION_RETRIES, ...(options.beforeCommit ? { beforeCommit: options.beforeCommit } : {}) }
       // Instance jobs fire in batches; a timer start has no instance to batch on and creates one.
       const batched = claimed.filter((job): job is InstanceJob => job.instanceId !== null)
       const lanes = Math.min(worker.concurrency ?? 1, batched.length)

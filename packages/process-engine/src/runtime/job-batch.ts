@@ -7,7 +7,7 @@
  * and put back (still leased) to be retried after its lease, while the others commit.
  */
 import { EngineError, ErrorCode, VersionConflict } from '../errors'
-import type { HistoryEvent, JobRow, Store, StoreTx } from '../store/types'
+import type { BeforeCommit, HistoryEvent, JobRow, Store, StoreTx } from '../store/types'
 import { fireJob } from './jobs'
 import type { Run } from './run'
 import type { InstanceState } from './state'
@@ -22,6 +22,8 @@ export interface BatchContext {
   store: Store
   mutateIn(tx: StoreTx, instanceId: string, apply: (run: Run) => Promise<void>, options: { allowEnded: boolean; record: Loaded }): Promise<{ events: HistoryEvent[] }>
   retries: number
+  /** The host's writes that commit with the batch (per job when fired apart, so a failing one undoes only its job). */
+  beforeCommit?: BeforeCommit
 }
 
 export interface BatchOutcome {
@@ -63,6 +65,7 @@ async function fireTogether(context: BatchContext, tx: StoreTx, batch: InstanceJ
     fired++
   }
   await tx.appendHistory(events)
+  if (events.length) await context.beforeCommit?.(events, tx)
   return { fired, events, failures: [] }
 }
 
@@ -74,7 +77,9 @@ async function fireApart(context: BatchContext, tx: StoreTx, batch: InstanceJob[
         const { events } = await tx.savepoint(async () => {
           const record = await tx.loadInstance(job.instanceId)
           if (!record) throw new EngineError(ErrorCode.INSTANCE_NOT_FOUND, `Instance ${job.instanceId} does not exist`)
-          return context.mutateIn(tx, job.instanceId, (run) => fireJob(run, job), { allowEnded: true, record })
+          const fired = await context.mutateIn(tx, job.instanceId, (run) => fireJob(run, job), { allowEnded: true, record })
+          if (fired.events.length) await context.beforeCommit?.(fired.events, tx)
+          return fired
         })
         outcome.events.push(...events)
         outcome.fired++

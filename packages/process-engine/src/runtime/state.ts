@@ -74,6 +74,11 @@ export interface InstanceState {
   subscriptions: Subscription[]
   /** Completed user-task steps in order; 退回 and 撤回 read it. */
   completions: { element: string; by: string; at: string }[]
+  /**
+   * Steps with `hall:skipIfUnchanged` that their holder agreed to: who, when, and what the step
+   * showed then (canonical JSON of its visible fields). Dropped when the step is returned to.
+   */
+  agreed?: Record<string, { by: string; at: string; shown: string }>
   clock: {
     /** Promised completion (hall:promise), shifted by suspensions and extensions. */
     due?: string

@@ -2,6 +2,7 @@
  * Approval actions on tasks (DOMAIN.md §6): agree/disagree, 退回, 驳回, 转办, 委派, 加签,
  * 撤回, 催办, 抄送. Each runs inside the engine's transaction for the task's instance.
  */
+import { forgetAgreement } from '../behaviors/skip-unchanged'
 import { createTask, finishTask } from '../behaviors/user-task'
 import { EngineError, ErrorCode } from '../errors'
 import type { TaskRow } from '../store/types'
@@ -63,6 +64,9 @@ export async function returnTo(run: Run, task: TaskRow, args: ReturnArgs): Promi
   await closeAs(run, task, 'returned', args)
   run.emit('task.returned', { element: task.element, taskId: task.id, actor: args.by, outcome: 'returned', data: { target: args.target, ...(args.comment ? { comment: args.comment } : {}) } })
   await run.cancelAll('returned')
+  // The step returned to, and the one returning, must be done again: earlier agreements there do not carry over.
+  forgetAgreement(run, args.target)
+  forgetAgreement(run, task.element)
   await run.enterAt(args.target)
 }
 

@@ -59,12 +59,13 @@ describe('simulate', () => {
     const lines = await collect(xml, JSON.parse(read('inspection.scenario.json')) as Scenario)
     expect(lines.at(-1)).toMatchObject({ ok: true })
     expect(lines.filter((l) => l.type === 'task.created').map((l) => l.element)).toEqual(['Task_inspect', 'Task_inspect', 'Task_decide'])
-    // The findings, collected in site order, reach the deputy director's step.
+    // The findings, collected in site order, reach the deputy director's step; the expectation's
+    // keys are written in another order than the engine set them, which does not matter.
     const scenario: Scenario = { start: { at: '2026-09-29T10:00:00+08:00', initiator: 'u1', variables: { sites: ['东区仓库', '西区门店'] } }, steps: [
       { complete: 'Task_inspect', by: 'u2', variables: { finding: '消防通道畅通' } }, { complete: 'Task_inspect', by: 'u2', variables: { finding: '灭火器过期' } },
       { expect: { variables: { findings: [
-        { loopCounter: 1, site: '东区仓库', finding: '消防通道畅通', approvals: { Task_inspect: 'agree' }, lastOutcome: 'agree' },
-        { loopCounter: 2, site: '西区门店', finding: '灭火器过期', approvals: { Task_inspect: 'agree' }, lastOutcome: 'agree' },
+        { site: '东区仓库', finding: '消防通道畅通', lastOutcome: 'agree', approvals: { Task_inspect: 'agree' }, loopCounter: 1 },
+        { lastOutcome: 'agree', approvals: { Task_inspect: 'agree' }, finding: '灭火器过期', loopCounter: 2, site: '西区门店' },
       ] } } },
     ] }
     expect((await collect(xml, scenario)).at(-1)).toMatchObject({ ok: true })

@@ -10,6 +10,7 @@ import { createFakeClock, type FakeClock } from '../testing/fake-clock'
 import { createCalendar, type Calendar } from '../time/calendar'
 import { parseDeadline } from '../time/duration'
 import { assertScenario, type Scenario, type ScenarioExpectation, type ScenarioStep, type TraceLine } from './scenario'
+import { sameValue } from '../runtime/same-value'
 
 const EMPTY_ORG: OrgFixture = { users: [], depts: [] }
 
@@ -160,7 +161,7 @@ async function check(engine: Engine, id: string, expected: ScenarioExpectation):
   if (expected.status && state.status !== expected.status) failures.push(`expected status ${expected.status}, but it is ${state.status}`)
   if (expected.outcome && state.outcome !== expected.outcome) failures.push(`expected outcome ${expected.outcome}, but it is ${state.outcome ?? 'none'}`)
   for (const [key, value] of Object.entries(expected.variables ?? {})) {
-    if (JSON.stringify(state.variables[key]) !== JSON.stringify(value)) failures.push(`expected variable ${key} = ${JSON.stringify(value)}, but it is ${JSON.stringify(state.variables[key])}`)
+    if (!sameValue(state.variables[key], value)) failures.push(`expected variable ${key} = ${JSON.stringify(value)}, but it is ${JSON.stringify(state.variables[key])}`)
   }
   return failures.length ? failures.join('; ') : undefined
 }

@@ -164,6 +164,12 @@ export interface StoreTx {
   savepoint<T>(work: () => Promise<T>): Promise<T>
 }
 
+/**
+ * The host's writes that must commit with an engine unit of work (the engine option
+ * `beforeCommit`): given the history the unit appended and its transaction, before the commit.
+ */
+export type BeforeCommit = (events: HistoryEvent[], tx: StoreTx) => Promise<void>
+
 /** A unit-of-work factory: `work` either commits completely or, when it throws, changes nothing. */
 export interface Store {
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>

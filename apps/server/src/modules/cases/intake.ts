@@ -9,7 +9,6 @@ import { holdsRole } from '../org/access'
 import { visibleCase, type CaseRow } from './access'
 import { isoOrNull } from './deadlines'
 import { withEngine } from './engine'
-import { onEngineChange } from './on-engine-change'
 import type { Caller } from './service'
 
 /** What every notice repeats: the case, the item, the applicant, the window and its phones. */
@@ -133,7 +132,6 @@ export async function refuseCase({ deps, actor, meta }: Caller, caseId: string, 
     // The window ends the process from whichever step it stands at, taking that step over first.
     await engine.reassign(open.id, { by: actor.userId, to: actor.userId, reason: '窗口退回' })
     await engine.reject(open.id, { by: actor.userId, comment: input.reasons })
-    await onEngineChange(tx, engine, instanceId, now)
     await tx.update(cases).set({ status: 'returned', outcome: 'returned' }).where(eq(cases.id, caseId))
     const [dept] = await tx.select({ head: departments.headUserId }).from(departments).where(eq(departments.id, row.deptId))
     await tx.insert(negativeFilings).values({ id: newId(), caseId, unitId: row.unitId, deptId: row.deptId, handlerId: actor.userId, reviewerId: dept?.head ?? null, reasons: input.reasons, legalBasis: input.legalBasis, createdAt: now })

@@ -142,7 +142,6 @@ export async function withdrawCase({ deps, actor, meta }: Caller, caseId: string
   const instanceId = row.instanceId
   return withEngine(deps, async (tx, engine) => {
     await engine.withdraw(instanceId, { by: actor.userId, ...(reason ? { comment: reason } : {}) })
-    await onEngineChange(tx, engine, instanceId, deps.now())
     await audit(tx, { actor, meta }, { action: 'case.withdrawn', objectType: 'case', objectId: caseId, detail: reason ? { reason } : {} })
     const [after] = await tx.select().from(cases).where(eq(cases.id, caseId))
     return after!

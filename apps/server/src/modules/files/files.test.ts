@@ -1,12 +1,14 @@
+import type { FormSchema } from '@hall/form-schema'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { files } from '../../db/schema'
 import { testDatabases } from '../../../test/databases'
 import { json, useHarness, type Harness, type UserClient } from '../../../test/harness'
+import { publishItem, type PublishedItem } from '../../../test/published-item'
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, 'fixtures', name)))
 const pdf = fixture('certificate.pdf')
@@ -25,10 +27,23 @@ const leaveForm = {
       'x-material': 'hospital-certificate',
       'x-component-props': { accept: '.pdf,image/*', maxSizeMB: 1, limit: 2 },
     },
+    reason: { type: 'string', title: '事由', 'x-component': 'Input' },
   },
-}
+} satisfies FormSchema
 
-interface Uploaded { id: string; name: string; mime: string; size: number; sha256: string; material: string | null; url: string }
+/** One step, enough to publish the form above as an item. */
+const oneStep = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:hall="urn:hall:bpmn:1" id="Defs" targetNamespace="urn:hall:test">
+  <bpmn:process id="Sick_leave" isExecutable="true">
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task_review" />
+    <bpmn:userTask id="Task_review" name="审核" hall:assignee="post:P-JWC-REVIEW" />
+    <bpmn:sequenceFlow id="f2" sourceRef="Task_review" targetRef="End" />
+    <bpmn:endEvent id="End" />
+  </bpmn:process>
+</bpmn:definitions>`
+
+interface Uploaded { id: string; name: string; mime: string; size: number; sha256: string; field: string | null; material: string | null; url: string }
 interface Failure { error: { code: string; message: string; fields?: Record<string, string> } }
 
 function upload(h: Harness, user: UserClient, files: [string, Uint8Array][], extra: Record<string, string> = {}) {
@@ -86,21 +101,56 @@ describe.each(testDatabases)('uploads on $name', (kind) => {
     })
   })
 
-  it("applies the form field's accept list, size and count limits, and records its material", async () => {
-    const student = await h.as('stu.2023003')
-    const schema = JSON.stringify(leaveForm)
-    const word = await json<Failure>(await upload(h, student, [['说明.docx', docx]], { field: 'certificate', schema }))
-    expect(word.error.fields?.['files.0']).toBe('说明.docx 不是本栏接受的类型（.pdf,image/*）')
-    const tooMany = await upload(h, student, [['a.pdf', pdf], ['b.pdf', pdf], ['c.pdf', pdf]], { field: 'certificate', schema })
-    expect(tooMany.status).toBe(400)
-    expect((await json<Failure>(tooMany)).error.code).toBe('TOO_MANY_FILES')
-    const big = new Uint8Array(1024 * 1024 + 10)
-    big.set(pdf)
-    const oversized = await upload(h, student, [['big.pdf', big]], { field: 'certificate', schema })
-    expect(oversized.status).toBe(413)
-    expect((await json<Failure>(oversized)).error.fields?.['files.0']).toBe('big.pdf 超过 1 MB 上限')
-    const ok = await json<{ items: Uploaded[] }>(await upload(h, student, [['证明.pdf', pdf]], { field: 'certificate', schema }))
-    expect(ok.items[0]?.material).toBe('hospital-certificate')
+  describe('into a field of a case', () => {
+    let item: PublishedItem
+    beforeAll(async () => {
+      item = await publishItem(h.database, { unit: 'univ', dept: 'JWC', code: 'sick-leave', name: '病假', form: leaveForm, bpmn: oneStep })
+    })
+    const draftOf = async (user: UserClient) => (await json<{ id: string }>(await user.post('/api/cases', { itemId: item.itemId }))).id
+
+    it("applies the published form field's accept list, size and count limits, and records its material", async () => {
+      const student = await h.as('stu.2023003')
+      const target = { caseId: await draftOf(student), field: 'certificate' }
+      const word = await json<Failure>(await upload(h, student, [['说明.docx', docx]], target))
+      expect(word.error.fields?.['files.0']).toBe('说明.docx 不是本栏接受的类型（.pdf,image/*）')
+      const tooMany = await upload(h, student, [['a.pdf', pdf], ['b.pdf', pdf], ['c.pdf', pdf]], target)
+      expect(tooMany.status).toBe(400)
+      expect((await json<Failure>(tooMany)).error.code).toBe('TOO_MANY_FILES')
+      const big = new Uint8Array(1024 * 1024 + 10)
+      big.set(pdf)
+      const oversized = await upload(h, student, [['big.pdf', big]], target)
+      expect(oversized.status).toBe(413)
+      expect((await json<Failure>(oversized)).error.fields?.['files.0']).toBe('big.pdf 超过 1 MB 上限')
+      const ok = await json<{ items: Uploaded[] }>(await upload(h, student, [['证明.pdf', pdf]], target))
+      expect(ok.items[0]).toMatchObject({ field: 'certificate', material: 'hospital-certificate' })
+    })
+
+    it('ignores limits the request claims for itself: only the published form counts', async () => {
+      const student = await h.as('stu.2023003')
+      const loose = JSON.stringify({ type: 'object', properties: { certificate: { ...leaveForm.properties.certificate, 'x-component-props': { accept: '.docx' } } } })
+      const response = await upload(h, student, [['说明.docx', docx]], { caseId: await draftOf(student), field: 'certificate', schema: loose })
+      expect(response.status).toBe(415)
+    })
+
+    it('answers 400 naming the field that is no upload, or the case it lacks', async () => {
+      const student = await h.as('stu.2023003')
+      const caseId = await draftOf(student)
+      const notUpload = await upload(h, student, [['a.pdf', pdf]], { caseId, field: 'reason' })
+      expect(notUpload.status).toBe(400)
+      expect((await json<Failure>(notUpload)).error.fields).toEqual({ field: '办件表单中没有上传栏 reason' })
+      const noCase = await upload(h, student, [['a.pdf', pdf]], { field: 'certificate' })
+      expect(noCase.status).toBe(400)
+      expect((await json<Failure>(noCase)).error.fields).toEqual({ caseId: '上传到 certificate 栏时须指明办件' })
+      const noField = await upload(h, student, [['a.pdf', pdf]], { caseId })
+      expect((await json<Failure>(noField)).error.fields).toHaveProperty('field')
+    })
+
+    it("answers 404 for someone else's case and stores nothing", async () => {
+      const caseId = await draftOf(await h.as('stu.2023003'))
+      const response = await upload(h, await h.as('stu.2023002'), [['偷放.pdf', pdf]], { caseId, field: 'certificate' })
+      expect(response.status).toBe(404)
+      expect(await h.database.db.select().from(files).where(eq(files.name, '偷放.pdf'))).toEqual([])
+    })
   })
 
   it('refuses a request over HALL_UPLOAD_MAX_MB before reading it all', async () => {

@@ -1,16 +1,16 @@
-import { parseFormSchema, uploadRulesOf, type UploadRules } from '@hall/form-schema'
 import { createRoute, z } from '@hono/zod-openapi'
 import { eq } from 'drizzle-orm'
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { files } from '../../db/schema'
 import type { AppEnv } from '../../http/context'
-import { ApiError, badInput, conflict } from '../../http/errors'
+import { ApiError, conflict } from '../../http/errors'
 import { commonErrors, conflictError, IdParam, jsonResponse } from '../../http/openapi-schemas'
 import { createRouter } from '../../http/router'
 import { requireActor } from '../auth/session'
 import { assertMayAccessFile, FILE_ACTIONS, mayAccessFile } from './access'
 import { checkUpload } from './check-upload'
+import { fieldRules } from './field-rules'
 import { contentDisposition } from './file-names'
 import { deleteFile, saveFiles, storageOf } from './service'
 
@@ -31,9 +31,9 @@ const FileSchema = z
 const Binary = z.string().openapi({ type: 'string', format: 'binary' })
 const UploadForm = z.object({
   files: z.union([z.instanceof(File), z.array(z.instanceof(File))]).optional().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
-  field: z.string().min(1).max(200).optional().openapi({ description: 'Data path of the Upload field (`certificate`, `rows[2].scan`)' }),
+  caseId: z.string().min(1).max(100).optional().openapi({ description: 'The case (a draft, or one at a step) whose form has the field' }),
+  field: z.string().min(1).max(200).optional().openapi({ description: "Data path of the Upload field in the case's published form (`certificate`, `rows[2].scan`); its limits narrow the server-wide ones" }),
   material: z.string().min(1).max(100).optional(),
-  schema: z.string().max(512 * 1024).optional().openapi({ description: 'The form schema (JSON) the field belongs to; its limits narrow the server-wide ones' }),
 })
 
 const MB = 1024 * 1024
@@ -84,22 +84,6 @@ const describe = (row: FileRow) => ({
   field: row.field, material: row.material, createdAt: row.createdAt.toISOString(), url: `/api/files/${row.id}/content`,
 })
 
-/** The limits of the named field of the given form; a field that is not an upload there is bad input. */
-function fieldRules(form: { field?: string; schema?: string }): UploadRules {
-  if (!form.field || form.schema === undefined) return {}
-  let json: unknown
-  try {
-    json = JSON.parse(form.schema)
-  } catch {
-    throw badInput({ schema: '不是合法的 JSON' })
-  }
-  const parsed = parseFormSchema(json)
-  if (!parsed.ok) throw badInput({ schema: parsed.problems[0]?.message ?? '表单定义有误' })
-  const rules = uploadRulesOf(parsed.schema, form.field)
-  if (!rules) throw badInput({ field: `表单中没有上传栏 ${form.field}` })
-  return rules
-}
-
 async function findFile(c: { get: (key: 'deps') => AppEnv['Variables']['deps'] }, id: string) {
   const [row] = await c.get('deps').database.db.select().from(files).where(eq(files.id, id))
   return row
@@ -109,7 +93,7 @@ export const filesRoutes = createRouter()
   .openapi(uploadRoute, async (c) => {
     const actor = requireActor(c)
     const form = c.req.valid('form')
-    const rules = fieldRules(form)
+    const rules = await fieldRules(c.get('deps').database.db, actor, form)
     const parts = form.files === undefined ? [] : Array.isArray(form.files) ? form.files : [form.files]
     const checked = await checkUpload(parts, rules, c.get('deps').config.HALL_UPLOAD_MAX_MB)
     const material = rules.material ?? form.material ?? null

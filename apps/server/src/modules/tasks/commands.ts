@@ -6,7 +6,6 @@ import { badInput, conflict } from '../../http/errors'
 import { audit } from '../audit/record'
 import { withEngine } from '../cases/engine'
 import { validFormData } from '../cases/form'
-import { onEngineChange } from '../cases/on-engine-change'
 import type { Caller } from '../cases/service'
 import { myTask, visibleTask, type TaskWithCase } from './access'
 import { permissionsOf } from './step-form'
@@ -38,9 +37,9 @@ export async function onTask({ deps, actor, meta }: Caller, taskId: string, comm
       const [version] = await tx.select({ form: itemVersions.form }).from(itemVersions).where(eq(itemVersions.id, caseRow.itemVersionId))
       data = await validFormData(tx, { unitId: caseRow.unitId, schema: version!.form, data: command.edits, permissions: await permissionsOf(engine, taskId), current: caseRow.data, now })
     }
-    await command.run(engine, { ...context, tx }, data)
+    // The edits land before the command: a command that ends the process writes back the case's final data.
     if (data) await tx.update(cases).set({ data, updatedAt: now }).where(eq(cases.id, caseRow.id))
-    await onEngineChange(tx, engine, task.instanceId, now)
+    await command.run(engine, { ...context, tx }, data)
     await audit(tx, { actor, meta }, { action: `task.${command.verb}`, objectType: 'task', objectId: taskId, detail: { caseId: caseRow.id, ...command.detail } })
     const [after] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseRow.id))
     return { caseId: caseRow.id, caseStatus: after!.status }
