@@ -22,8 +22,13 @@ function mountHome() {
   const pinia = createPinia()
   setActivePinia(pinia)
   useSessionStore().user = student
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: HomeView }] })
-  return mount(HomeView, { global: { plugins: [pinia, router, createHallI18n({ 'zh-CN': zhCN, en })] } })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/:any(.*)*', component: HomeView }],
+  })
+  return mount(HomeView, {
+    global: { plugins: [pinia, router, createHallI18n({ 'zh-CN': zhCN, en })] },
+  })
 }
 
 describe('HomeView', () => {

@@ -3,7 +3,10 @@ import type { Guide } from '@hall/server'
 import { api, call, type OkBody } from '@hall/web-common'
 
 /** One published item of the hall catalog, its guide typed as the server's guide contract. */
-export type CatalogItem = Omit<OkBody<Awaited<ReturnType<typeof api.items.published.$get>>>['items'][number], 'guide'> & { guide: Guide }
+export type CatalogItem = Omit<
+  OkBody<Awaited<ReturnType<typeof api.items.published.$get>>>['items'][number],
+  'guide'
+> & { guide: Guide }
 
 /** A case as `GET /api/cases/{id}` answers it. */
 export type CaseDetail = OkBody<Awaited<ReturnType<(typeof api.cases)[':id']['$get']>>>
@@ -26,10 +29,13 @@ export const submitCase = (id: string, data: Record<string, unknown>, revision: 
 export const myCases = () => call(api.cases.$get({ query: { scope: 'mine', limit: '200' } }))
 
 /** The data center's values for me; every field it could not fill comes back with a notice. */
-export const prefillForMe = (schema: FormSchema) => call(api.datacenter.prefill.$post({ json: { schema } }))
+export const prefillForMe = (schema: FormSchema) =>
+  call(api.datacenter.prefill.$post({ json: { schema } }))
 
 export const loadCodeTable = (table: string) =>
-  call(api.datacenter.codes[':table'].$get({ param: { table } })).then(({ items }) => items.map(({ value, label }) => ({ value, label })))
+  call(api.datacenter.codes[':table'].$get({ param: { table } })).then(({ items }) =>
+    items.map(({ value, label }) => ({ value, label })),
+  )
 
 /** Stores one file with the files API (content-checked there); the form keeps only its id. */
 export async function uploadFile(file: File): Promise<{ id: string; url: string }> {

@@ -21,10 +21,14 @@ export function filterCatalog(items: readonly CatalogItem[], filter: CatalogFilt
 /** The departments that offer at least one item, for the department filter. */
 export function departmentsOf(items: readonly CatalogItem[]): { id: string; name: string }[] {
   const byId = new Map(items.map((item) => [item.deptId, item.deptName]))
-  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
+  return [...byId]
+    .map(([id, name]) => ({ id, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 }
 
 /** Every theme some guide names, for the theme filter. */
 export function themesOf(items: readonly CatalogItem[]): string[] {
-  return [...new Set(items.flatMap((item) => item.guide.themes))].sort((a, b) => a.localeCompare(b, 'zh-CN'))
+  return [...new Set(items.flatMap((item) => item.guide.themes))].sort((a, b) =>
+    a.localeCompare(b, 'zh-CN'),
+  )
 }

@@ -24,10 +24,20 @@ function valueFields(schema: FormSchema): ValueField[] {
 
 /** The code tables the form's selects and radios read (`x-dictionary`), each once. */
 export function dictionaryIds(schema: FormSchema): string[] {
-  return [...new Set(valueFields(schema).flatMap(({ node }) => (node['x-dictionary'] ? [node['x-dictionary']] : [])))]
+  return [
+    ...new Set(
+      valueFields(schema).flatMap(({ node }) =>
+        node['x-dictionary'] ? [node['x-dictionary']] : [],
+      ),
+    ),
+  ]
 }
 
 /** Which upload field carries each checklist material (`x-material` → its data path and schema). */
 export function materialFields(schema: FormSchema): Map<string, ValueField> {
-  return new Map(valueFields(schema).flatMap((field) => (field.node['x-material'] ? [[field.node['x-material'], field] as const] : [])))
+  return new Map(
+    valueFields(schema).flatMap((field) =>
+      field.node['x-material'] ? [[field.node['x-material'], field] as const] : [],
+    ),
+  )
 }

@@ -8,7 +8,10 @@ interface ShownField {
 }
 
 const isShownField = (field: unknown): field is ShownField =>
-  typeof field === 'object' && field !== null && 'selfErrors' in field && (field as ShownField).display === 'visible'
+  typeof field === 'object' &&
+  field !== null &&
+  'selfErrors' in field &&
+  (field as ShownField).display === 'visible'
 
 /**
  * Puts the server's `FORM_INVALID` messages (keyed by data path) on the fields they name, as the

@@ -6,7 +6,10 @@ export type AutosaveStatus = 'idle' | 'saving' | 'saved' | 'conflict' | 'error'
 
 export interface AutosaveOptions {
   /** Saves `data` over `revision`; answers the new revision and when the server stored it. */
-  save: (data: Record<string, unknown>, revision: number) => Promise<{ revision: number; savedAt: string }>
+  save: (
+    data: Record<string, unknown>,
+    revision: number,
+  ) => Promise<{ revision: number; savedAt: string }>
   revision: number
   /** The values as stored at `revision`: a change back to them needs no save. */
   data: Record<string, unknown>
@@ -45,7 +48,8 @@ export function useAutosave(options: AutosaveOptions) {
       status.value = 'saved'
     } catch (caught) {
       error.value = caught
-      status.value = caught instanceof ApiError && caught.code === 'VERSION_CONFLICT' ? 'conflict' : 'error'
+      status.value =
+        caught instanceof ApiError && caught.code === 'VERSION_CONFLICT' ? 'conflict' : 'error'
       // A failed save is retried with the next change; a conflict is not.
       if (status.value === 'error') pending ??= data
     }

@@ -25,14 +25,25 @@ export function stubApi(routes: Record<string, Handler>) {
 }
 
 /** Mounts one applicant page with the runtime's messages and the area's own routes. */
-export async function mountPage(component: Component, path: string, props: Record<string, unknown> = {}) {
+export async function mountPage(
+  component: Component,
+  path: string,
+  props: Record<string, unknown> = {},
+) {
   const pinia = createPinia()
   setActivePinia(pinia)
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [...applicantArea.routes.map((route) => ({ ...route, path: `/${route.path}` })), { path: '/:any(.*)*', component: { render: () => null } }],
+    routes: [
+      ...applicantArea.routes.map((route) => ({ ...route, path: `/${route.path}` })),
+      { path: '/:any(.*)*', component: { render: () => null } },
+    ],
   })
   await router.push(path)
-  const wrapper = mount(component, { props, global: { plugins: [pinia, router, createHallI18n({ 'zh-CN': zhCN, en })] }, attachTo: document.body })
+  const wrapper = mount(component, {
+    props,
+    global: { plugins: [pinia, router, createHallI18n({ 'zh-CN': zhCN, en })] },
+    attachTo: document.body,
+  })
   return { wrapper, router }
 }

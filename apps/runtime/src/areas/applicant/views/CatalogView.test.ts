@@ -5,14 +5,42 @@ import { json, mountPage, stubApi } from '../testing/mount-page'
 import CatalogView from './CatalogView.vue'
 
 const guide = (overrides: GuideInput): GuideInput => ({
-  summary: '', itemType: 'promised', themes: [], audiences: [], legalBasis: [], conditions: '', materials: [], procedure: '', fees: [], feeNote: '',
-  contact: { phone: '', complaintPhone: '', address: '', hours: '' }, maxVisits: 1, onlineApply: true, ...overrides,
+  summary: '',
+  itemType: 'promised',
+  themes: [],
+  audiences: [],
+  legalBasis: [],
+  conditions: '',
+  materials: [],
+  procedure: '',
+  fees: [],
+  feeNote: '',
+  contact: { phone: '', complaintPhone: '', address: '', hours: '' },
+  maxVisits: 1,
+  onlineApply: true,
+  ...overrides,
 })
-const entry = (itemId: string, name: string, deptId: string, deptName: string, g: GuideInput) => ({ itemId, code: itemId.toUpperCase(), name, deptId, deptName, version: 1, definitionId: `def-${itemId}`, guide: guide(g) })
+const entry = (itemId: string, name: string, deptId: string, deptName: string, g: GuideInput) => ({
+  itemId,
+  code: itemId.toUpperCase(),
+  name,
+  deptId,
+  deptName,
+  version: 1,
+  definitionId: `def-${itemId}`,
+  guide: guide(g),
+})
 const CATALOG = [
-  entry('leave', '学生请假销假', 'xgc', '学生工作处', { themes: ['学生事务', '请假'], promisedLimit: { value: 2, unit: 'wd' } }),
+  entry('leave', '学生请假销假', 'xgc', '学生工作处', {
+    themes: ['学生事务', '请假'],
+    promisedLimit: { value: 2, unit: 'wd' },
+  }),
   entry('room', '空闲教室借用', 'jwc', '教务处', { themes: ['教学'], itemType: 'instant' }),
-  entry('card', '校园卡补办', 'xgc', '学生工作处', { themes: ['学生事务'], onlineApply: false, promisedLimit: { value: 5, unit: 'wd' } }),
+  entry('card', '校园卡补办', 'xgc', '学生工作处', {
+    themes: ['学生事务'],
+    onlineApply: false,
+    promisedLimit: { value: 5, unit: 'wd' },
+  }),
 ]
 
 async function mountCatalog() {
@@ -21,13 +49,20 @@ async function mountCatalog() {
   await flushPromises()
   return wrapper
 }
-const names = (wrapper: Awaited<ReturnType<typeof mountCatalog>>) => wrapper.findAll('[data-test=catalog-item] h2').map((h) => h.text())
+const names = (wrapper: Awaited<ReturnType<typeof mountCatalog>>) =>
+  wrapper.findAll('[data-test=catalog-item] h2').map((h) => h.text())
 
 /** Opens an Element Plus select and clicks the option with that label, as a user does. */
-async function choose(wrapper: Awaited<ReturnType<typeof mountCatalog>>, select: string, label: string) {
+async function choose(
+  wrapper: Awaited<ReturnType<typeof mountCatalog>>,
+  select: string,
+  label: string,
+) {
   await wrapper.find(`[data-test=${select}] .el-select__wrapper`).trigger('click')
   await flushPromises()
-  const option = [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].find((item) => item.textContent?.trim() === label)
+  const option = [...document.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].find(
+    (item) => item.textContent?.trim() === label,
+  )
   if (!option) throw new Error(`no option ${label} in ${select}`)
   option.click()
   await flushPromises()
