@@ -5,5 +5,7 @@ import vue from '@vitejs/plugin-vue'
 export default defineConfig({
   base: '/',
   plugins: [vue()],
+  // @formily/element-plus's styles (via the form renderer) use Sass features Dart Sass deprecates; not ours to fix.
+  css: { preprocessorOptions: { scss: { logger: { warn: () => undefined } } } },
   server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:8787' } },
 })

@@ -3,7 +3,12 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, type TestBrowser, type Viewport } from '../support/browser'
+import {
+  ARTIFACTS_DIR as ARTIFACTS,
+  launchBrowser,
+  type TestBrowser,
+  type Viewport,
+} from '../support/browser'
 import { REPO_ROOT, SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
 const PASSWORD = 'Hall@2026'
@@ -95,7 +100,7 @@ describe.skipIf(!serverBuilt)('signing in to the runtime and the designer', () =
         const greeting = page.locator('[data-test=greeting]')
         await greeting.waitFor()
         expect(await greeting.innerText()).toBe(`您好，${me.displayName}`)
-        expect(await page.locator('[data-test=card-cases]').innerText()).toContain('即将上线')
+        expect(await page.locator('[data-test=card-cases]').getAttribute('href')).toBe('/my-cases')
         await expectNoHorizontalScroll(page)
         if (phone) expect(await page.locator('.app-layout__aside').count()).toBe(0)
         await shot('03-runtime-home')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
+import { createRouter, createMemoryHistory } from 'vue-router'
 import { createHallI18n, useSessionStore, type Me } from '@hall/web-common'
 import en from '../i18n/en'
 import zhCN from '../i18n/zh-CN'
@@ -21,7 +22,13 @@ function mountHome() {
   const pinia = createPinia()
   setActivePinia(pinia)
   useSessionStore().user = student
-  return mount(HomeView, { global: { plugins: [pinia, createHallI18n({ 'zh-CN': zhCN, en })] } })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/:any(.*)*', component: HomeView }],
+  })
+  return mount(HomeView, {
+    global: { plugins: [pinia, router, createHallI18n({ 'zh-CN': zhCN, en })] },
+  })
 }
 
 describe('HomeView', () => {
@@ -29,11 +36,13 @@ describe('HomeView', () => {
     expect(mountHome().find('[data-test=greeting]').text()).toBe('您好，李同学')
   })
 
-  it('says honestly that cases, tasks and guides are coming, without sample data', () => {
+  it('leads to my applications, my tasks and the service guide, without sample data', () => {
     const wrapper = mountHome()
-    for (const key of ['cases', 'tasks', 'guides']) {
+    const links = { cases: '/my-cases', tasks: '/tasks', guides: '/services' }
+    for (const [key, path] of Object.entries(links)) {
       const card = wrapper.find(`[data-test=card-${key}]`)
-      expect(card.text()).toContain('即将上线')
+      expect(card.attributes('href')).toBe(path)
+      expect(card.text()).not.toContain('即将上线')
       expect(card.text()).not.toMatch(/\d/)
     }
   })
