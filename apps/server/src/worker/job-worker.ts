@@ -18,6 +18,8 @@ export interface JobWorkerOptions {
   leaseMs?: number
   /** After a batch that fired something: bring the cases whose process a job ended in line. */
   afterFired?: () => Promise<unknown>
+  /** After every poll, fired or not: sweeps of dates kept outside the job table (容缺 promises). */
+  afterPoll?: () => Promise<unknown>
   log: Logger
 }
 
@@ -40,6 +42,7 @@ export function startJobWorker(engine: Engine, options: JobWorkerOptions): JobWo
           options.log.debug({ owner, fired }, 'fired due jobs')
           await options.afterFired?.()
         }
+        await options.afterPoll?.()
       } catch (error) {
         options.log.error({ err: error, owner }, 'job worker batch failed; retrying after a pause')
       }
