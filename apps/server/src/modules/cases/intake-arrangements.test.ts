@@ -4,37 +4,12 @@ import { auditLog, cases, departments } from '../../db/schema'
 import { createServerEngine } from '../../engine/server-engine'
 import { testDatabases } from '../../../test/databases'
 import { json, useHarness } from '../../../test/harness'
-import { applyFor, publishItem, type ItemFixture, type PublishedItem } from '../../../test/published-item'
+import { applyFor, publishItem, type PublishedItem } from '../../../test/published-item'
+import { licence } from '../../../test/window-item'
 import { abandonLapsedTolerations } from './intake-lapses'
 
-/** A promised market item whose proof of address may be missing at acceptance (容缺). */
-const licence: ItemFixture = {
-  unit: 'county',
-  dept: 'W-MARKET',
-  code: 'food-licence',
-  name: '食品经营许可',
-  form: { type: 'object', properties: { name: { type: 'string', title: '经营者', required: true } } },
-  bpmn: `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:hall="urn:hall:bpmn:1" id="Defs" targetNamespace="urn:hall:test">
-  <bpmn:process id="Food_licence" name="食品经营许可" isExecutable="true" hall:promise="5wd" hall:itemType="promised">
-    <bpmn:startEvent id="Start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task_review" />
-    <bpmn:userTask id="Task_review" name="市场监管审核" hall:assignee="post:P-MARKET" hall:due="3wd" />
-    <bpmn:sequenceFlow id="f2" sourceRef="Task_review" targetRef="End" />
-    <bpmn:endEvent id="End" />
-  </bpmn:process>
-</bpmn:definitions>`,
-  guide: {
-    promisedLimit: { value: 5, unit: 'wd' },
-    materials: [
-      { id: 'application', name: '许可申请书' },
-      { id: 'address', name: '经营场所证明', main: false, mayBeMissing: true },
-    ],
-  },
-}
-
 interface Notice { id: string; kind: string; data: Record<string, unknown> }
-interface Arrangement { id: string; kind: string; status: string; due: string | null; overdue: boolean; resultWithheld: boolean; detail: Record<string, unknown> }
+interface Arrangement { id: string; caseId: string; kind: string; status: string; due: string | null; overdue: boolean; resultWithheld: boolean; detail: Record<string, unknown> }
 
 describe.each(testDatabases)('tolerate-missing, joint, escalated and agency intake on $name', (kind) => {
   const h = useHarness(kind)
@@ -105,7 +80,7 @@ describe.each(testDatabases)('tolerate-missing, joint, escalated and agency inta
     expect(await json(await window.post(`/api/cases/${caseId}/arrangements/${escalation!.id}/fulfil`, { note: '市局已准予许可' }))).toMatchObject({ status: 'fulfilled', detail: { fulfilNote: '市局已准予许可' } })
   })
 
-  it('gives the agent 24 hours to deliver and shows the delivery overdue after that', async () => {
+  it('gives the agent 24 hours to deliver and shows the delivery overdue to its window after that', async () => {
     const { caseId } = await apply()
     const bad = await (await clerk()).post(`/api/cases/${caseId}/agency`, { agentName: '陈代办', agentContact: '1234' })
     expect((await json<{ error: { fields: Record<string, string> } }>(bad)).error.fields).toHaveProperty('agentContact')
@@ -114,6 +89,10 @@ describe.each(testDatabases)('tolerate-missing, joint, escalated and agency inta
     expect((await arrangementsOf(caseId))[0]).toMatchObject({ kind: 'agency', overdue: false })
     h.clock.advance(25 * 3600_000)
     expect((await arrangementsOf(caseId))[0]).toMatchObject({ kind: 'agency', overdue: true })
+    const overdueAt = async (username: string) => (await json<{ items: Arrangement[] }>(await (await h.as(username)).get('/api/arrangements?kind=agency&overdue=true'))).items.map((entry) => entry.caseId)
+    expect(await overdueAt('county.market.1')).toContain(caseId)
+    expect(await overdueAt('county.hr.1')).not.toContain(caseId)
+    expect((await (await h.as('enterprise.wang')).get('/api/arrangements')).status).toBe(403)
   })
 
   it('answers 404 to another window and 403 to the applicant for every new intake kind', async () => {

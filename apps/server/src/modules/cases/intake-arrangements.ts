@@ -1,12 +1,14 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { newId } from '../../db/ids'
+import type { ARRANGEMENT_STATUSES} from '../../db/schema';
 import { caseArrangements, departments, type ArrangementKind } from '../../db/schema'
 import type { Actor } from '../../http/context'
-import { badInput, conflict, notFound } from '../../http/errors'
+import { badInput, conflict, forbidden, notFound } from '../../http/errors'
 import { audit } from '../audit/record'
 import { visibleCase } from './access'
 import { isoOrNull } from './deadlines'
+import { windowScope } from './view'
 import { withEngine } from './engine'
 import { letterhead, markAccepted, notice, windowCase, type Notice } from './intake'
 import type { Caller } from './service'
@@ -18,6 +20,7 @@ export const AGENCY_DELIVERY_MS = 24 * 3600_000
 export const promiseDeadline = (date: string) => new Date(`${date}T18:00:00+08:00`)
 
 type ArrangementRow = typeof caseArrangements.$inferSelect
+type ArrangementStatus = (typeof ARRANGEMENT_STATUSES)[number]
 
 export interface ToleranceInput {
   materialIds: string[]
@@ -134,6 +137,21 @@ export async function arrangementsOf(db: Db, caseId: string, now: Date) {
 export async function arrangementsOfCase({ deps, actor }: Caller, caseId: string) {
   await visibleCase(deps.database.db, actor, caseId)
   return arrangementsOf(deps.database.db, caseId, deps.now())
+}
+
+/** The arrangements of the windows the actor staffs (unit overseers: all), soonest due first; `overdue` keeps only those past their date. */
+export async function windowArrangements({ deps, actor }: Caller, query: { kind?: ArrangementKind | undefined; status?: ArrangementStatus | undefined; overdue?: boolean | undefined }) {
+  const { db } = deps.database
+  const now = deps.now()
+  const scope = await windowScope(db, actor)
+  if (scope !== 'unit' && !scope.size) throw forbidden('只有窗口工作人员可以查看受理安排')
+  const where: SQL[] = [eq(caseArrangements.unitId, actor.unitId)]
+  if (scope !== 'unit') where.push(inArray(caseArrangements.deptId, [...scope]))
+  if (query.kind) where.push(eq(caseArrangements.kind, query.kind))
+  if (query.status) where.push(eq(caseArrangements.status, query.status))
+  if (query.overdue) where.push(eq(caseArrangements.status, 'pending'), lte(caseArrangements.due, now))
+  const rows = await db.select().from(caseArrangements).where(and(...where)).orderBy(asc(caseArrangements.due), asc(caseArrangements.createdAt)).limit(500)
+  return rows.map((row) => arrangementView(row, now))
 }
 
 /** What the window and case pages show; `overdue` once a pending arrangement passed its date, `resultWithheld` while tolerated materials are owed. */

@@ -81,7 +81,7 @@ const agency = createRoute({
   request: { params: IdParam, ...jsonBody(z.strictObject({ agentName: Text('代办人姓名', 100), agentContact: Mobile })) },
   responses: noticeResponse,
 })
-const Arrangement = z
+export const Arrangement = z
   .object({
     id: z.string(), caseId: z.string(), kind: z.enum(ARRANGEMENT_KINDS), status: z.enum(ARRANGEMENT_STATUSES), detail: z.record(z.string(), z.unknown()),
     due: z.string().nullable(), overdue: z.boolean(), resultWithheld: z.boolean(), createdAt: z.string(), resolvedAt: z.string().nullable(),
