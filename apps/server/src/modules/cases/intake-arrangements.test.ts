@@ -28,6 +28,8 @@ describe.each(testDatabases)('tolerate-missing, joint, escalated and agency inta
     expect(response.status).toBe(201)
     const notice = await json<Notice>(response)
     expect(notice).toMatchObject({ kind: 'tolerate_missing', data: { materials: [{ id: 'address', name: '经营场所证明' }], promiseDate: '2026-11-25', due: '2026-11-25T10:00:00.000Z' } })
+    const { materials } = await json<{ materials: { id: string; mayBeMissing: boolean }[] }>(await window.get(`/api/cases/${caseId}/checklist`))
+    expect(materials.map(({ id, mayBeMissing }) => [id, mayBeMissing])).toEqual([['application', false], ['address', true]])
     const [owed] = await arrangementsOf(caseId)
     expect(owed).toMatchObject({ kind: 'tolerate_missing', status: 'pending', resultWithheld: true, overdue: false })
     const fulfilled = await window.post(`/api/cases/${caseId}/arrangements/${owed!.id}/fulfil`, { note: '已补交原件' })

@@ -6,7 +6,7 @@ import { commonErrors, conflictError, IdParam, jsonBody, jsonResponse } from '..
 import { createRouter } from '../../http/router'
 import { requireActor } from '../auth/session'
 import { checkMobile } from '@hall/form-schema'
-import { acceptCase, noticesOf, refuseCase, requestSupplement, supplementReceived } from './intake'
+import { acceptCase, checklistOf, noticesOf, refuseCase, requestSupplement, supplementReceived } from './intake'
 import { acceptByAgency, acceptEscalated, acceptJointly, acceptToleratingMissing, arrangementsOfCase, fulfilArrangement } from './intake-arrangements'
 import type { Caller } from './service'
 
@@ -98,6 +98,12 @@ const fulfil = createRoute({
   responses: { 200: jsonResponse(Arrangement, 'Fulfilled'), ...commonErrors, ...conflictError },
 })
 
+const checklist = createRoute({
+  method: 'get', path: '/{id}/checklist', tags: ['cases'], summary: 'The materials checklist of the case’s item version (for supplement and tolerate-missing)',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.object({ materials: z.array(z.object({ id: z.string(), name: z.string(), copies: z.number(), form: z.string(), main: z.boolean(), mayBeMissing: z.boolean() })) }), 'In guide order'), ...commonErrors },
+})
+
 const caller = (c: Context<AppEnv>): Caller => ({ deps: c.get('deps'), actor: requireActor(c), meta: c.get('meta') })
 
 /** Window acceptance (一窗受理) of submitted cases, mounted under /api/cases. */
@@ -116,3 +122,4 @@ export const intakeRoutes = createRouter()
     const { id, arrangementId } = c.req.valid('param')
     return c.json(await fulfilArrangement(caller(c), id, arrangementId, c.req.valid('json')), 200)
   })
+  .openapi(checklist, async (c) => c.json({ materials: await checklistOf(caller(c), c.req.valid('param').id) }, 200))

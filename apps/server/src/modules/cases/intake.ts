@@ -160,6 +160,13 @@ export async function refuseCase({ deps, actor, meta }: Caller, caseId: string, 
   })
 }
 
+/** The checklist of the case's own item version: what the window may ask for or let be missing. */
+export async function checklistOf({ deps, actor }: Caller, caseId: string) {
+  const row = await visibleCase(deps.database.db, actor, caseId)
+  const [version] = await deps.database.db.select({ guide: itemVersions.guide }).from(itemVersions).where(eq(itemVersions.id, row.itemVersionId))
+  return (version?.guide.materials ?? []).map(({ id, name, copies, form, main, mayBeMissing }) => ({ id, name, copies, form, main, mayBeMissing }))
+}
+
 /** Every notice of a case, oldest first, for whoever may see the case. */
 export async function noticesOf(db: Db, actor: Actor, caseId: string) {
   await visibleCase(db, actor, caseId)
