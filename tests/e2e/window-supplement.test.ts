@@ -111,6 +111,7 @@ describe.skipIf(!serverBuilt)('a promised case returned once for two missing mat
       await page.goto(`${server.url}/window/queue`)
       await page.locator('[data-test=queue-case]', { hasText: receipt.caseNo }).first().click()
       await page.waitForURL(new RegExp(`/window/cases/${receipt.caseId}`))
+      await page.locator('[data-test=actions]').waitFor()
       await shot('01-intake')
 
       await page.locator('[data-test=action-supplement]').click()
