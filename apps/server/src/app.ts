@@ -6,7 +6,10 @@ import type { AppDeps, AppEnv } from './http/context'
 import { ApiError, toErrorResponse } from './http/errors'
 import { requestMeta } from './http/request-meta'
 import { auditRoutes } from './modules/audit/routes'
+import { appointmentRoutes } from './modules/appointments/routes'
+import { arrangementRoutes } from './modules/cases/arrangement-routes'
 import { caseRoutes } from './modules/cases/routes'
+import { consultationRoutes } from './modules/consultations/routes'
 import { authRoutes } from './modules/auth/routes'
 import { datacenterRoutes } from './modules/datacenter/routes'
 import { filesRoutes } from './modules/files/routes'
@@ -57,6 +60,9 @@ function createApi(deps: AppDeps) {
     .route('/templates', templateRoutes)
     .route('/files', filesRoutes)
     .route('/cases', caseRoutes)
+    .route('/arrangements', arrangementRoutes)
+    .route('/consultations', consultationRoutes)
+    .route('/appointments', appointmentRoutes)
     .route('/tasks', taskRoutes)
     .route('/definitions', definitionRoutes)
 

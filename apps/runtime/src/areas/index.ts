@@ -1,4 +1,5 @@
 import { applicantArea } from './applicant'
+import { appointmentsArea } from './appointments'
 import { approverArea } from './approver'
 import { casesArea } from './cases'
 import { statsArea } from './stats'
@@ -7,4 +8,4 @@ import { windowArea } from './window'
 import type { RuntimeArea } from './area'
 
 /** Every area of the runtime, in navigation order. */
-export const AREAS: RuntimeArea[] = [applicantArea, casesArea, approverArea, windowArea, supervisionArea, statsArea]
+export const AREAS: RuntimeArea[] = [applicantArea, casesArea, approverArea, windowArea, appointmentsArea, supervisionArea, statsArea]

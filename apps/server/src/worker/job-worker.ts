@@ -16,6 +16,8 @@ export interface JobWorkerOptions {
   /** Jobs fired at once: more than 1 only pays on PostgreSQL, whose pool runs them in parallel. */
   concurrency?: number
   leaseMs?: number
+  /** After every poll, fired or not: sweeps of dates kept outside the job table (容缺 promises). */
+  afterPoll?: () => Promise<unknown>
   log: Logger
 }
 
@@ -35,6 +37,7 @@ export function startJobWorker(engine: Engine, options: JobWorkerOptions): JobWo
       try {
         fired = await engine.runDueJobs({ owner, limit: batch, concurrency: options.concurrency ?? 1, leaseMs: options.leaseMs ?? 60_000 })
         if (fired) options.log.debug({ owner, fired }, 'fired due jobs')
+        await options.afterPoll?.()
       } catch (error) {
         options.log.error({ err: error, owner }, 'job worker batch failed; retrying after a pause')
       }

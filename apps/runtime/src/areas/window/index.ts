@@ -1,3 +1,20 @@
 import type { RuntimeArea } from '../area'
 
-export const windowArea: RuntimeArea = { routes: [], nav: [] }
+/**
+ * 一窗受理: the online queue, the intake page of a case with every outcome, the first-ask register,
+ * the day's appointments, and the printable notices (open to whoever may see the case; the server checks).
+ */
+export const windowArea: RuntimeArea = {
+  routes: [
+    { path: 'window/queue', component: () => import('./views/WindowQueueView.vue') },
+    { path: 'window/cases/:id', component: () => import('./views/WindowCaseView.vue') },
+    { path: 'window/consultations', component: () => import('./views/ConsultationsView.vue') },
+    { path: 'window/appointments', component: () => import('./views/WindowAppointmentsView.vue') },
+    { path: 'cases/:caseId/notices/:noticeId', component: () => import('./views/NoticeView.vue') },
+  ],
+  nav: [
+    { path: '/window/queue', labelKey: 'window.nav.queue', roles: ['window_staff'] },
+    { path: '/window/consultations', labelKey: 'window.nav.consultations', roles: ['window_staff'] },
+    { path: '/window/appointments', labelKey: 'window.nav.appointments', roles: ['window_staff'] },
+  ],
+}

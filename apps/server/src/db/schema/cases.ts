@@ -129,7 +129,7 @@ export const complaints = pgTable(
 )
 
 /** Written notices of window acceptance (DOMAIN.md §3); the runtime prints them from `data`. */
-export const NOTICE_KINDS = ['acceptance', 'supplement', 'refusal'] as const
+export const NOTICE_KINDS = ['acceptance', 'supplement', 'refusal', 'tolerate_missing', 'joint', 'escalated', 'agency'] as const
 
 export const caseNotices = pgTable(
   'case_notices',

@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { NOTICE_KINDS } from '../../db/schema'
+import { ARRANGEMENT_KINDS, ARRANGEMENT_STATUSES, NOTICE_KINDS } from '../../db/schema'
 import type { AppEnv } from '../../http/context'
 import { commonErrors, conflictError, IdParam, jsonBody, jsonResponse } from '../../http/openapi-schemas'
 import { createRouter } from '../../http/router'
 import { requireActor } from '../auth/session'
-import { acceptCase, noticesOf, refuseCase, requestSupplement, supplementReceived } from './intake'
+import { checkMobile } from '@hall/form-schema'
+import { acceptCase, checklistOf, noticesOf, refuseCase, requestSupplement, supplementReceived } from './intake'
+import { acceptByAgency, acceptEscalated, acceptJointly, acceptToleratingMissing, arrangementsOfCase, fulfilArrangement } from './intake-arrangements'
 import type { Caller } from './service'
 
 const Notice = z.object({ id: z.string(), kind: z.enum(NOTICE_KINDS), data: z.record(z.string(), z.unknown()), createdAt: z.string() }).openapi('CaseNotice')
@@ -49,6 +51,59 @@ const notices = createRoute({
   responses: { 200: jsonResponse(z.object({ items: z.array(Notice) }), 'Oldest first'), ...commonErrors },
 })
 
+const tolerate = createRoute({
+  method: 'post', path: '/{id}/tolerate-missing', tags: ['cases'], summary: '容缺受理: accept while materials the guide allows to be missing are owed by a promised date',
+  request: {
+    params: IdParam,
+    ...jsonBody(
+      z.strictObject({
+        materialIds: z.array(z.string().min(1).max(64)).min(1, '请选择容缺的材料').max(200),
+        promiseDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '承诺补交日期的格式是 YYYY-MM-DD'),
+        note: z.string().trim().max(2000).optional(),
+      }),
+    ),
+  },
+  responses: noticeResponse,
+})
+const joint = createRoute({
+  method: 'post', path: '/{id}/joint', tags: ['cases'], summary: '联办: the item’s window leads, the co-departments are notified; answers the joint-handling notice',
+  request: { params: IdParam, ...jsonBody(z.strictObject({ coDeptIds: z.array(z.string().min(1).max(64)).min(1, '请选择至少一个协办部门').max(50), note: z.string().trim().max(2000).optional() })) },
+  responses: noticeResponse,
+})
+const escalate = createRoute({
+  method: 'post', path: '/{id}/escalate', tags: ['cases'], summary: '上报件: accepted here, forwarded to the higher authority; its result is recorded later',
+  request: { params: IdParam, ...jsonBody(z.strictObject({ upperAuthority: Text('上级部门', 200), reason: Text('上报理由', 2000) })) },
+  responses: noticeResponse,
+})
+const Mobile = z.string().trim().refine((value) => checkMobile(value).ok, '请输入有效的11位手机号码')
+const agency = createRoute({
+  method: 'post', path: '/{id}/agency', tags: ['cases'], summary: '代办件: an agent delivers the materials to the handling department within 24 hours',
+  request: { params: IdParam, ...jsonBody(z.strictObject({ agentName: Text('代办人姓名', 100), agentContact: Mobile })) },
+  responses: noticeResponse,
+})
+export const Arrangement = z
+  .object({
+    id: z.string(), caseId: z.string(), kind: z.enum(ARRANGEMENT_KINDS), status: z.enum(ARRANGEMENT_STATUSES), detail: z.record(z.string(), z.unknown()),
+    due: z.string().nullable(), overdue: z.boolean(), resultWithheld: z.boolean(), createdAt: z.string(), resolvedAt: z.string().nullable(),
+  })
+  .openapi('CaseArrangement')
+const arrangements = createRoute({
+  method: 'get', path: '/{id}/arrangements', tags: ['cases'], summary: 'How the case was accepted beyond instant/promised: tolerate-missing, joint, escalated, agency',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Arrangement) }), 'Oldest first'), ...commonErrors },
+})
+const fulfil = createRoute({
+  method: 'post', path: '/{id}/arrangements/{arrangementId}/fulfil', tags: ['cases'], summary: 'The owed part arrived: tolerated materials, the upper result, or the agent’s delivery',
+  request: { params: IdParam.extend({ arrangementId: z.string().min(1).max(64) }), ...jsonBody(z.strictObject({ note: z.string().trim().max(2000).optional() })) },
+  responses: { 200: jsonResponse(Arrangement, 'Fulfilled'), ...commonErrors, ...conflictError },
+})
+
+const checklist = createRoute({
+  method: 'get', path: '/{id}/checklist', tags: ['cases'], summary: 'The materials checklist of the case’s item version (for supplement and tolerate-missing)',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.object({ materials: z.array(z.object({ id: z.string(), name: z.string(), copies: z.number(), form: z.string(), main: z.boolean(), mayBeMissing: z.boolean() })) }), 'In guide order'), ...commonErrors },
+})
+
 const caller = (c: Context<AppEnv>): Caller => ({ deps: c.get('deps'), actor: requireActor(c), meta: c.get('meta') })
 
 /** Window acceptance (一窗受理) of submitted cases, mounted under /api/cases. */
@@ -58,3 +113,13 @@ export const intakeRoutes = createRouter()
   .openapi(supplied, async (c) => c.json(await supplementReceived(caller(c), c.req.valid('param').id), 200))
   .openapi(refuse, async (c) => c.json(await refuseCase(caller(c), c.req.valid('param').id, c.req.valid('json')), 201))
   .openapi(notices, async (c) => c.json({ items: await noticesOf(c.get('deps').database.db, requireActor(c), c.req.valid('param').id) }, 200))
+  .openapi(tolerate, async (c) => c.json(await acceptToleratingMissing(caller(c), c.req.valid('param').id, c.req.valid('json')), 201))
+  .openapi(joint, async (c) => c.json(await acceptJointly(caller(c), c.req.valid('param').id, c.req.valid('json')), 201))
+  .openapi(escalate, async (c) => c.json(await acceptEscalated(caller(c), c.req.valid('param').id, c.req.valid('json')), 201))
+  .openapi(agency, async (c) => c.json(await acceptByAgency(caller(c), c.req.valid('param').id, c.req.valid('json')), 201))
+  .openapi(arrangements, async (c) => c.json({ items: await arrangementsOfCase(caller(c), c.req.valid('param').id) }, 200))
+  .openapi(fulfil, async (c) => {
+    const { id, arrangementId } = c.req.valid('param')
+    return c.json(await fulfilArrangement(caller(c), id, arrangementId, c.req.valid('json')), 200)
+  })
+  .openapi(checklist, async (c) => c.json({ materials: await checklistOf(caller(c), c.req.valid('param').id) }, 200))

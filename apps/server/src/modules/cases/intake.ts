@@ -1,3 +1,4 @@
+import type { Engine } from '@hall/process-engine'
 import { and, asc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { newId } from '../../db/ids'
@@ -12,7 +13,7 @@ import { withEngine } from './engine'
 import type { Caller } from './service'
 
 /** What every notice repeats: the case, the item, the applicant, the window and its phones. */
-async function letterhead(tx: Db, row: CaseRow, actor: Actor, now: Date) {
+export async function letterhead(tx: Db, row: CaseRow, actor: Actor, now: Date) {
   const [version] = await tx
     .select({ guide: itemVersions.guide, itemName: items.name, deptName: departments.name })
     .from(itemVersions)
@@ -37,14 +38,14 @@ async function letterhead(tx: Db, row: CaseRow, actor: Actor, now: Date) {
 }
 
 /** A submitted case of a window the actor staffs (others who see it get 403, the rest 404). */
-async function windowCase(tx: Db, actor: Actor, caseId: string, statuses: readonly CaseRow['status'][]): Promise<CaseRow> {
+export async function windowCase(tx: Db, actor: Actor, caseId: string, statuses: readonly CaseRow['status'][]): Promise<CaseRow> {
   const row = await visibleCase(tx, actor, caseId)
   if (!(await holdsRole(tx, actor, ['window_staff'], row.unitId, row.deptId))) throw forbidden('只有该事项受理窗口的工作人员可以受理')
   if (!statuses.includes(row.status)) throw conflict('CASE_NOT_RUNNING', '办件当前状态不能这样受理')
   return row
 }
 
-async function notice(tx: Db, row: CaseRow, actor: Actor, kind: (typeof NOTICE_KINDS)[number], data: Record<string, unknown>, now: Date) {
+export async function notice(tx: Db, row: CaseRow, actor: Actor, kind: (typeof NOTICE_KINDS)[number], data: Record<string, unknown>, now: Date) {
   const id = newId()
   await tx.insert(caseNotices).values({ id, caseId: row.id, unitId: row.unitId, kind, data, createdAt: now, createdBy: actor.userId })
   return { id, kind, data, createdAt: now.toISOString() }
@@ -52,14 +53,19 @@ async function notice(tx: Db, row: CaseRow, actor: Actor, kind: (typeof NOTICE_K
 
 export type Notice = Awaited<ReturnType<typeof notice>>
 
+/** Records the window's acceptance (受理) once; every intake kind but supplement and refusal is one. */
+export async function markAccepted(tx: Db, row: CaseRow, actor: Actor, now: Date): Promise<void> {
+  if (row.acceptedAt) throw conflict('ALREADY_ACCEPTED', '这个办件已经受理过了')
+  await tx.update(cases).set({ acceptedAt: now, acceptedBy: actor.userId, updatedAt: now }).where(eq(cases.id, row.id))
+}
+
 /** 受理 (instant or promised): the acceptance notice gives the promised limit and the due date. */
 export async function acceptCase({ deps, actor, meta }: Caller, caseId: string, kind: 'instant' | 'promised'): Promise<Notice> {
   const now = deps.now()
   return deps.database.db.transaction(async (tx) => {
     const row = await windowCase(tx, actor, caseId, ['running'])
-    if (row.acceptedAt) throw conflict('ALREADY_ACCEPTED', '这个办件已经受理过了')
+    await markAccepted(tx, row, actor, now)
     const { guide, head } = await letterhead(tx, row, actor, now)
-    await tx.update(cases).set({ acceptedAt: now, acceptedBy: actor.userId, updatedAt: now }).where(eq(cases.id, caseId))
     await audit(tx, { actor, meta }, { action: 'case.accepted', objectType: 'case', objectId: caseId, detail: { kind } })
     return notice(tx, row, actor, 'acceptance', { ...head, kind, promisedLimit: guide.promisedLimit ?? null, due: isoOrNull(row.promiseDue) }, now)
   })
@@ -109,6 +115,23 @@ export async function supplementReceived({ deps, actor, meta }: Caller, caseId: 
   })
 }
 
+/**
+ * Ends the case's process from whichever step it stands at, the window taking that step over
+ * first, and marks the case returned with `outcome` (`returned`, or `abandoned` for a lapsed
+ * tolerate-missing promise).
+ */
+export async function endAtWindow(tx: Db, engine: Engine, row: CaseRow, end: { by: string; reason: string; comment: string; outcome: string }, now: Date): Promise<void> {
+  const instanceId = row.instanceId!
+  const state = await engine.getInstance(instanceId)
+  if (state?.status === 'active') {
+    const [open] = await engine.findTasks({ instanceId, status: 'open' })
+    if (!open) throw conflict('CASE_NOT_RUNNING', '办件当前没有可以退回的环节')
+    await engine.reassign(open.id, { by: end.by, to: end.by, reason: end.reason })
+    await engine.reject(open.id, { by: end.by, comment: end.comment })
+  }
+  await tx.update(cases).set({ status: 'returned', outcome: end.outcome, updatedAt: now }).where(eq(cases.id, row.id))
+}
+
 const REVIEW_RIGHTS = '如对本决定不服，可以自收到本通知之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。'
 
 export interface Refusal {
@@ -126,19 +149,20 @@ export async function refuseCase({ deps, actor, meta }: Caller, caseId: string, 
   const now = deps.now()
   return withEngine(deps, async (tx, engine) => {
     const row = await windowCase(tx, actor, caseId, ['running', 'supplement'])
-    const instanceId = row.instanceId!
-    const [open] = await engine.findTasks({ instanceId, status: 'open' })
-    if (!open) throw conflict('CASE_NOT_RUNNING', '办件当前没有可以退回的环节')
-    // The window ends the process from whichever step it stands at, taking that step over first.
-    await engine.reassign(open.id, { by: actor.userId, to: actor.userId, reason: '窗口退回' })
-    await engine.reject(open.id, { by: actor.userId, comment: input.reasons })
-    await tx.update(cases).set({ status: 'returned', outcome: 'returned' }).where(eq(cases.id, caseId))
+    await endAtWindow(tx, engine, row, { by: actor.userId, reason: '窗口退回', comment: input.reasons, outcome: 'returned' }, now)
     const [dept] = await tx.select({ head: departments.headUserId }).from(departments).where(eq(departments.id, row.deptId))
     await tx.insert(negativeFilings).values({ id: newId(), caseId, unitId: row.unitId, deptId: row.deptId, handlerId: actor.userId, reviewerId: dept?.head ?? null, reasons: input.reasons, legalBasis: input.legalBasis, createdAt: now })
     await audit(tx, { actor, meta }, { action: 'case.returned', objectType: 'case', objectId: caseId, detail: { reasons: input.reasons } })
     const { head } = await letterhead(tx, row, actor, now)
     return notice(tx, row, actor, 'refusal', { ...head, reasons: input.reasons, legalBasis: input.legalBasis, remedy: input.remedy, reviewRights: input.reviewRights ?? REVIEW_RIGHTS }, now)
   })
+}
+
+/** The checklist of the case's own item version: what the window may ask for or let be missing. */
+export async function checklistOf({ deps, actor }: Caller, caseId: string) {
+  const row = await visibleCase(deps.database.db, actor, caseId)
+  const [version] = await deps.database.db.select({ guide: itemVersions.guide }).from(itemVersions).where(eq(itemVersions.id, row.itemVersionId))
+  return (version?.guide.materials ?? []).map(({ id, name, copies, form, main, mayBeMissing }) => ({ id, name, copies, form, main, mayBeMissing }))
 }
 
 /** Every notice of a case, oldest first, for whoever may see the case. */

@@ -29,7 +29,7 @@ export function caseSummary(row: CaseRow, itemName: string) {
 export type CaseSummary = ReturnType<typeof caseSummary>
 
 /** The departments whose cases the actor sees as window staff, or `'unit'` for every one of the unit. */
-async function windowScope(db: Db, actor: Actor): Promise<Set<string> | 'unit'> {
+export async function windowScope(db: Db, actor: Actor): Promise<Set<string> | 'unit'> {
   if (await holdsRole(db, actor, ['unit_admin', 'hall_admin', 'window_staff'], actor.unitId)) return 'unit'
   const depts = new Set<string>()
   for (const grant of actor.roles.filter((g) => g.unitId === actor.unitId && g.role === 'window_staff' && g.deptId)) {
