@@ -19,7 +19,7 @@ const en: typeof zhCN = {
   units: { wd: 'working days', d: 'days', h: 'hours', m: 'minutes' },
   process: { promise: 'Promised time limit', itemType: 'Item type' },
   itemTypes: { instant: 'Instant', promised: 'Promised', joint: 'Joint', escalated: 'Escalated', special: 'Special procedure', agency: 'Agency' },
-  task: { assignee: 'Assignee', approval: 'Approval mode', due: 'Time limit', warn: 'Warn before', onTimeout: 'When overdue', form: 'Form', formHint: 'Form key (default: the item form)' },
+  task: { skipIfUnchanged: 'After a return and resubmission, agree automatically when nothing this step shows changed', assignee: 'Assignee', approval: 'Approval mode', due: 'Time limit', warn: 'Warn before', onTimeout: 'When overdue', form: 'Form', formHint: 'Form key (default: the item form)' },
   assignee: {
     user: 'Person', role: 'Role', post: 'Post', deptHead: 'Department head (n levels up)', initiatorChosen: 'Chosen by initiator', field: 'Form field',
     pick: 'Choose', add: 'Add candidate', loadFailed: 'The organisation could not be loaded; reload to retry',

@@ -18,7 +18,7 @@ export default {
   units: { wd: '工作日', d: '自然日', h: '小时', m: '分钟' },
   process: { promise: '承诺时限', itemType: '事项类型' },
   itemTypes: { instant: '即办件', promised: '承诺件', joint: '联办件', escalated: '上报件', special: '特别程序件', agency: '代办件' },
-  task: { assignee: '办理人', approval: '审批方式', due: '办理时限', warn: '提前预警', onTimeout: '超时处理', form: '表单', formHint: '表单标识（默认用事项表单）' },
+  task: { skipIfUnchanged: '退回重新提交后，本环节所见内容未改动则自动同意', assignee: '办理人', approval: '审批方式', due: '办理时限', warn: '提前预警', onTimeout: '超时处理', form: '表单', formHint: '表单标识（默认用事项表单）' },
   assignee: {
     user: '指定人员', role: '角色', post: '岗位', deptHead: '部门负责人（上 n 级）', initiatorChosen: '发起人自选', field: '表单字段',
     pick: '请选择', add: '添加候选办理人', loadFailed: '组织机构加载失败，请刷新重试',
