@@ -17,6 +17,7 @@ import { itemRoutes } from './modules/items/routes'
 import { templateRoutes } from './modules/templates/routes'
 import { orgRoutes } from './modules/org/routes'
 import { taskRoutes } from './modules/tasks/routes'
+import { supervisionRoutes } from './modules/supervision/routes'
 import { mountWebApps } from './web/static'
 
 /** Every API area, mounted under /api. Its type is the typed client's contract (`AppType`). */
@@ -59,6 +60,7 @@ function createApi(deps: AppDeps) {
     .route('/cases', caseRoutes)
     .route('/tasks', taskRoutes)
     .route('/definitions', definitionRoutes)
+    .route('/supervision', supervisionRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
