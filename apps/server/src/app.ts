@@ -18,6 +18,7 @@ import { templateRoutes } from './modules/templates/routes'
 import { orgRoutes } from './modules/org/routes'
 import { taskRoutes } from './modules/tasks/routes'
 import { supervisionRoutes } from './modules/supervision/routes'
+import { assessmentRoutes } from './modules/assessment/routes'
 import { mountWebApps } from './web/static'
 
 /** Every API area, mounted under /api. Its type is the typed client's contract (`AppType`). */
@@ -61,6 +62,7 @@ function createApi(deps: AppDeps) {
     .route('/tasks', taskRoutes)
     .route('/definitions', definitionRoutes)
     .route('/supervision', supervisionRoutes)
+    .route('/assessment', assessmentRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
