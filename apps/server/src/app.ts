@@ -20,6 +20,8 @@ import { itemRoutes } from './modules/items/routes'
 import { templateRoutes } from './modules/templates/routes'
 import { orgRoutes } from './modules/org/routes'
 import { taskRoutes } from './modules/tasks/routes'
+import { supervisionRoutes } from './modules/supervision/routes'
+import { assessmentRoutes } from './modules/assessment/routes'
 import { mountWebApps } from './web/static'
 
 /** Every API area, mounted under /api. Its type is the typed client's contract (`AppType`). */
@@ -65,6 +67,8 @@ function createApi(deps: AppDeps) {
     .route('/appointments', appointmentRoutes)
     .route('/tasks', taskRoutes)
     .route('/definitions', definitionRoutes)
+    .route('/supervision', supervisionRoutes)
+    .route('/assessment', assessmentRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

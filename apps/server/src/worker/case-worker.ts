@@ -1,15 +1,21 @@
 import type { Db } from '../db/client'
 import { createServerEngine } from '../engine/server-engine'
 import { abandonLapsedTolerations } from '../modules/cases/intake-lapses'
+import { recordAlerts } from '../modules/supervision/alerts'
 import { startJobWorker, type JobWorker, type JobWorkerOptions } from './job-worker'
 
 /**
  * The job worker as servers and `hall worker` run it: on our database, with the server engine,
  * which closes and writes back a case in the same transaction as the job that ended its process
- * (超时默认同意 on the last step, a timer end); after every poll, tolerate-missing cases whose
- * promised date passed are abandoned.
+ * (超时默认同意 on the last step, a timer end). After a batch that fired something, the steps that
+ * just warned or went overdue get their supervision alerts; after every poll, tolerate-missing
+ * cases whose promised date passed are abandoned.
  */
-export function startCaseWorker(db: Db, options: Omit<JobWorkerOptions, 'afterPoll'>): JobWorker {
+export function startCaseWorker(db: Db, options: Omit<JobWorkerOptions, 'afterFired' | 'afterPoll'>): JobWorker {
   const engine = createServerEngine(db)
-  return startJobWorker(engine, { ...options, afterPoll: () => abandonLapsedTolerations(db, engine, new Date()) })
+  return startJobWorker(engine, {
+    ...options,
+    afterFired: () => recordAlerts(db, new Date()),
+    afterPoll: () => abandonLapsedTolerations(db, engine, new Date()),
+  })
 }

@@ -16,6 +16,8 @@ export interface JobWorkerOptions {
   /** Jobs fired at once: more than 1 only pays on PostgreSQL, whose pool runs them in parallel. */
   concurrency?: number
   leaseMs?: number
+  /** After a batch that fired something: work that follows from fired jobs (supervision alerts). */
+  afterFired?: () => Promise<unknown>
   /** After every poll, fired or not: sweeps of dates kept outside the job table (容缺 promises). */
   afterPoll?: () => Promise<unknown>
   log: Logger
@@ -36,7 +38,10 @@ export function startJobWorker(engine: Engine, options: JobWorkerOptions): JobWo
       let fired = 0
       try {
         fired = await engine.runDueJobs({ owner, limit: batch, concurrency: options.concurrency ?? 1, leaseMs: options.leaseMs ?? 60_000 })
-        if (fired) options.log.debug({ owner, fired }, 'fired due jobs')
+        if (fired) {
+          options.log.debug({ owner, fired }, 'fired due jobs')
+          await options.afterFired?.()
+        }
         await options.afterPoll?.()
       } catch (error) {
         options.log.error({ err: error, owner }, 'job worker batch failed; retrying after a pause')

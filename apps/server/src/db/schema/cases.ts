@@ -128,8 +128,8 @@ export const complaints = pgTable(
   (t) => [index('complaints_unit_status').on(t.unitId, t.status, t.createdAt), index('complaints_case').on(t.caseId)],
 )
 
-/** Written notices of window acceptance (DOMAIN.md §3); the runtime prints them from `data`. */
-export const NOTICE_KINDS = ['acceptance', 'supplement', 'refusal', 'tolerate_missing', 'joint', 'escalated', 'agency'] as const
+/** Written notices of window acceptance (DOMAIN.md §3) and delay feedback (滞办反馈, §4); the runtime prints them from `data`. */
+export const NOTICE_KINDS = ['acceptance', 'supplement', 'refusal', 'tolerate_missing', 'joint', 'escalated', 'agency', 'delay'] as const
 
 export const caseNotices = pgTable(
   'case_notices',

@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { request, type APIRequestContext } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, type TestBrowser } from '../support/browser'
+import { SERVER_CLI, startServer, type RunningServer } from '../support/server'
+
+const PASSWORD = 'Hall@2026'
+const serverBuilt = existsSync(SERVER_CLI)
+if (!serverBuilt)
+  console.warn(
+    `e2e supervision board skipped: ${SERVER_CLI} does not exist yet. Run pnpm build to run it.`,
+  )
+
+/** A published county item whose one step is due two seconds after it starts: overdue on the real clock at once. */
+const guide = {
+  summary: '电子监察演示事项',
+  legalBasis: ['《政务服务管理办法》'],
+  conditions: '无',
+  procedure: '网上申请 → 审核',
+  promisedLimit: { value: 1, unit: 'wd' },
+  legalLimit: { value: 3, unit: 'wd' },
+  result: { kind: 'reply', name: '答复' },
+  contact: { phone: '0564-1234567', complaintPhone: '12345' },
+  materials: [{ id: 'idcard', name: '居民身份证', form: 'copy', offline: true }],
+}
+const form = {
+  type: 'object',
+  properties: { name: { type: 'string', title: '姓名', 'x-component': 'Input' } },
+}
+const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:hall="urn:hall:bpmn:1" id="Defs" targetNamespace="urn:hall:e2e">
+  <bpmn:process id="Process_sup-demo" name="电子监察演示" isExecutable="true" hall:promise="1wd">
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task_review" />
+    <bpmn:userTask id="Task_review" name="社保经办审核" hall:assignee="post:P-HR" hall:due="PT2S" />
+    <bpmn:sequenceFlow id="f2" sourceRef="Task_review" targetRef="End" />
+    <bpmn:endEvent id="End" />
+  </bpmn:process>
+</bpmn:definitions>`
+
+/** An API session of one demo user (its own cookie jar), sending the CSRF token on writes. */
+async function signIn(baseURL: string, username: string) {
+  const api = await request.newContext({ baseURL })
+  const login = await api.post('/api/auth/login', { data: { username, password: PASSWORD } })
+  if (!login.ok()) throw new Error(`login ${username}: ${login.status()}`)
+  const { csrfToken } = (await login.json()) as { csrfToken: string }
+  const send = async (method: 'POST' | 'PUT', path: string, data: unknown) => {
+    const response = await api.fetch(path, { method, data, headers: { 'x-csrf-token': csrfToken } })
+    if (!response.ok())
+      throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`)
+    return response.json() as Promise<Record<string, unknown>>
+  }
+  return { api, send }
+}
+
+describe.skipIf(!serverBuilt)('the supervision board in Chromium', () => {
+  let server: RunningServer
+  let browser: TestBrowser
+  const sessions: APIRequestContext[] = []
+
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true })
+    server = await startServer()
+    browser = await launchBrowser({ width: 375, height: 740 })
+  })
+  afterAll(async () => {
+    await Promise.all(sessions.map((s) => s.dispose()))
+    await browser?.close()
+    await server?.stop()
+  })
+
+  it('shows the supervision office a step whose due has passed, marked red', async () => {
+    const hall = await signIn(server.url, 'county.hall')
+    sessions.push(hall.api)
+    const { items: departments } = (await (await hall.api.get('/api/org/departments')).json()) as {
+      items: { id: string; code: string }[]
+    }
+    const created = await hall.send('POST', '/api/items', {
+      code: 'sup-demo',
+      name: '电子监察演示',
+      deptId: departments.find((d) => d.code === 'W-HR')!.id,
+    })
+    const itemId = (created.item as { id: string }).id
+    const draft = await hall.send('PUT', `/api/items/${itemId}/draft`, {
+      guide,
+      form,
+      bpmn,
+      revision: (created.draft as { revision: number }).revision,
+    })
+    await hall.send('POST', `/api/items/${itemId}/publish`, { revision: draft.revision })
+
+    const citizen = await signIn(server.url, 'citizen.zhang')
+    sessions.push(citizen.api)
+    const application = await citizen.send('POST', '/api/cases', { itemId })
+    const receipt = await citizen.send('POST', `/api/cases/${String(application.id)}/submit`, {
+      data: { name: '张伟' },
+    })
+    await new Promise((done) => setTimeout(done, 2_500)) // the step's 2-second limit passes on the server's real clock
+
+    const page = await browser.context.newPage()
+    await page.goto(`${server.url}/login`)
+    await page.locator('input[name=username]').fill('county.sup')
+    await page.locator('input[name=password]').fill(PASSWORD)
+    await page.locator('input[name=password]').press('Enter')
+    await page.waitForURL(`${server.url}/`)
+    await page.goto(`${server.url}/supervision/board`)
+    const row = page.locator('[data-test=board-row]').filter({ hasText: String(receipt.caseNo) })
+    await row.waitFor()
+    expect(await row.getAttribute('data-state')).toBe('overdue')
+    expect(await row.locator('[data-test=board-state]').innerText()).toBe('超时')
+    const colour = await row
+      .locator('[data-test=board-state]')
+      .evaluate((el) => getComputedStyle(el).backgroundColor)
+    expect(colour).toBe('rgb(245, 108, 108)') // Element Plus danger red
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0)
+    await page.screenshot({
+      path: join(ARTIFACTS, 'supervision-board-overdue.png'),
+      fullPage: true,
+    })
+  })
+})
