@@ -37,6 +37,7 @@ const CaseDetail = CaseSummary.extend({
   form: z.unknown(),
   bpmn: z.string().nullable().openapi({ description: 'BPMN XML of the version, for the progress diagram' }),
   data: FormData,
+  applicant: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable().openapi({ description: 'Masked (139****1001) for anyone but the applicant' }) }),
   timeline: z.array(TimelineEntry),
   openSteps: z.array(OpenStep),
   evaluation: z.object({ rating: z.enum(RATINGS), comment: z.string().nullable(), createdAt: z.string() }).nullable(),

@@ -6,7 +6,7 @@ import { applyFor, publishItem, type PublishedItem } from '../../../test/publish
 
 interface Diagram { bpmn: string; done: string[]; current: string[] }
 
-describe.each(testDatabases)('the progress diagram of a case on $name', (kind) => {
+describe.each(testDatabases)('what the case page reads, on $name', (kind) => {
   const h = useHarness(kind)
   let leave: PublishedItem
   let student: UserClient
@@ -41,6 +41,13 @@ describe.each(testDatabases)('the progress diagram of a case on $name', (kind) =
     expect(diagram.current).toEqual(['Task_counsellor'])
     expect(diagram.done).toContain('Task_dean')
     expect(diagram.done).not.toContain('Task_counsellor')
+  })
+
+  it('names the applicant, with the phone masked for anyone but the applicant', async () => {
+    const { caseId } = await applyFor(student, leave.itemId, leaveData)
+    const seen = async (client: UserClient) => (await json<{ applicant: { name: string; phone: string | null } }>(await client.get(`/api/cases/${caseId}`))).applicant
+    expect(await seen(student)).toMatchObject({ name: '李明', phone: '13956001001' })
+    expect(await seen(counsellor)).toMatchObject({ name: '李明', phone: '139****1001' })
   })
 
   it("answers 404 for someone else's case, as if it did not exist", async () => {
