@@ -3,7 +3,12 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, type TestBrowser, type Viewport } from '../support/browser'
+import {
+  ARTIFACTS_DIR as ARTIFACTS,
+  launchBrowser,
+  type TestBrowser,
+  type Viewport,
+} from '../support/browser'
 import { REPO_ROOT, SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
 const PASSWORD = 'Hall@2026'
@@ -20,15 +25,26 @@ interface ApiUser {
 }
 
 async function signIn(url: string, username: string): Promise<ApiUser> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) })
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  })
   if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`)
   const { csrfToken } = (await response.json()) as { csrfToken: string }
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
   return {
     async call<T>(method: string, path: string, body?: unknown) {
       const answer = await fetch(`${url}/api${path}`, {
         method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       })
       const text = await answer.text()
@@ -39,7 +55,9 @@ async function signIn(url: string, username: string): Promise<ApiUser> {
 }
 
 async function expectNoHorizontalScroll(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0)
 }
 
 describe.skipIf(!built)('the case page, live', () => {
@@ -53,10 +71,19 @@ describe.skipIf(!built)('the case page, live', () => {
     await mkdir(ARTIFACTS, { recursive: true })
     server = await startServer()
     const admin = await signIn(server.url, 'univ.admin')
-    ;[student, counsellor, dean] = await Promise.all(['stu.2023001', 'cs.counsellor', 'cs.dean'].map((name) => signIn(server.url, name)))
-    const { items: depts } = await admin.call<{ items: { id: string; code: string }[] }>('GET', '/org/departments')
+    ;[student, counsellor, dean] = await Promise.all(
+      ['stu.2023001', 'cs.counsellor', 'cs.dean'].map((name) => signIn(server.url, name)),
+    )
+    const { items: depts } = await admin.call<{ items: { id: string; code: string }[] }>(
+      'GET',
+      '/org/departments',
+    )
     const hall = depts.find((dept) => dept.code === 'HALL')!
-    ;({ itemId } = await admin.call<{ itemId: string }>('POST', '/templates/student-leave/install', { deptId: hall.id, posts: { 'P-XGC': 'P-HALL' } }))
+    ;({ itemId } = await admin.call<{ itemId: string }>(
+      'POST',
+      '/templates/student-leave/install',
+      { deptId: hall.id, posts: { 'P-XGC': 'P-HALL' } },
+    ))
   })
   afterAll(async () => {
     await server?.stop()
@@ -66,15 +93,33 @@ describe.skipIf(!built)('the case page, live', () => {
   async function caseAtTheDean(): Promise<string> {
     const { id } = await student.call<{ id: string }>('POST', '/cases', { itemId })
     const { form } = await student.call<{ form: unknown }>('GET', `/cases/${id}`)
-    const { values } = await student.call<{ values: Record<string, unknown> }>('POST', '/datacenter/prefill', { schema: form })
-    const data = { ...values, leaveType: 'personal', startDate: '2026-12-07', endDate: '2026-12-11', days: 5, destination: '安徽合肥', emergencyContact: '李父 13900000000', reason: '回家探亲' }
+    const { values } = await student.call<{ values: Record<string, unknown> }>(
+      'POST',
+      '/datacenter/prefill',
+      { schema: form },
+    )
+    const data = {
+      ...values,
+      leaveType: 'personal',
+      startDate: '2026-12-07',
+      endDate: '2026-12-11',
+      days: 5,
+      destination: '安徽合肥',
+      emergencyContact: '李父 13900000000',
+      reason: '回家探亲',
+    }
     await student.call('POST', `/cases/${id}/submit`, { data })
-    await counsellor.call('POST', `/tasks/${await taskOf(counsellor, id)}/agree`, { comment: '情况属实' })
+    await counsellor.call('POST', `/tasks/${await taskOf(counsellor, id)}/agree`, {
+      comment: '情况属实',
+    })
     return id
   }
 
   async function taskOf(user: ApiUser, caseId: string): Promise<string> {
-    const { items } = await user.call<{ items: { taskId: string; caseId: string }[] }>('GET', '/tasks?box=todo')
+    const { items } = await user.call<{ items: { taskId: string; caseId: string }[] }>(
+      'GET',
+      '/tasks?box=todo',
+    )
     const task = items.find((entry) => entry.caseId === caseId)
     if (!task) throw new Error(`no task of case ${caseId} in the to-do box`)
     return task.taskId
@@ -83,7 +128,8 @@ describe.skipIf(!built)('the case page, live', () => {
   describe.each(VIEWPORTS)('at $viewport.width×$viewport.height ($name)', ({ name, viewport }) => {
     let browser: TestBrowser
     let page: Page
-    const shot = (step: string) => page.screenshot({ path: join(ARTIFACTS, `case-page-${name}-${step}.png`), fullPage: true })
+    const shot = (step: string) =>
+      page.screenshot({ path: join(ARTIFACTS, `case-page-${name}-${step}.png`), fullPage: true })
 
     beforeAll(async () => {
       browser = await launchBrowser(viewport)
@@ -117,10 +163,15 @@ describe.skipIf(!built)('the case page, live', () => {
       await expectNoHorizontalScroll(page)
       await shot('01-at-the-dean')
 
-      await dean.call('POST', `/tasks/${await taskOf(dean, caseId)}/agree`, { comment: '同意，注意安全' })
+      await dean.call('POST', `/tasks/${await taskOf(dean, caseId)}/agree`, {
+        comment: '同意，注意安全',
+      })
 
       // No reload: the page hears case.changed and fetches itself again.
-      await page.locator('[data-test=timeline-entry]').filter({ hasText: '同意，注意安全' }).waitFor()
+      await page
+        .locator('[data-test=timeline-entry]')
+        .filter({ hasText: '同意，注意安全' })
+        .waitFor()
       await diagram.locator('[data-element-id=Task_dean].case-done').waitFor()
       expect(await diagram.locator('[data-element-id=Task_dean].case-current').count()).toBe(0)
       expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1)

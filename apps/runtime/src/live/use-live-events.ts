@@ -22,7 +22,12 @@ export interface LiveEventData {
 export type LiveEventType = keyof LiveEventData
 export type LiveHandlers = { [K in LiveEventType]?: (data: LiveEventData[K]) => void }
 
-const EVENT_TYPES: LiveEventType[] = ['task.created', 'task.assigned', 'case.changed', 'notification']
+const EVENT_TYPES: LiveEventType[] = [
+  'task.created',
+  'task.assigned',
+  'case.changed',
+  'notification',
+]
 const FIRST_RETRY_MS = 2_000
 const MAX_RETRY_MS = 30_000
 
@@ -58,7 +63,8 @@ function open(): void {
     if (everConnected) for (const listener of listeners) listener.onReconnect?.()
     everConnected = true
   })
-  for (const type of EVENT_TYPES) events.addEventListener(type, (message) => dispatch(type, message as MessageEvent<string>))
+  for (const type of EVENT_TYPES)
+    events.addEventListener(type, (message) => dispatch(type, message as MessageEvent<string>))
   events.addEventListener('error', () => {
     connected.value = false
     // CONNECTING: the browser is already retrying. CLOSED: it gave up (non-200 answer); we retry.

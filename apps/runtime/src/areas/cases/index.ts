@@ -7,7 +7,11 @@ import type { RuntimeArea } from '../area'
 export const casesArea: RuntimeArea = {
   routes: [
     { path: 'cases/:id', name: 'cases.case', component: () => import('./views/CaseView.vue') },
-    { path: 'notifications', name: 'cases.notifications', component: () => import('./views/NotificationsView.vue') },
+    {
+      path: 'notifications',
+      name: 'cases.notifications',
+      component: () => import('./views/NotificationsView.vue'),
+    },
   ],
   nav: [{ path: '/notifications', labelKey: 'cases.nav.notifications' }],
 }

@@ -2,8 +2,12 @@ import { computed, ref, shallowRef } from 'vue'
 import { ApiError, api, call, type OkBody } from '@hall/web-common'
 import type { CaseDetail } from '../../components/case/types'
 
-export type CaseNotice = OkBody<Awaited<ReturnType<(typeof api.cases)[':id']['notices']['$get']>>>['items'][number]
-export type CaseDiagramData = OkBody<Awaited<ReturnType<(typeof api.cases)[':id']['diagram']['$get']>>>
+export type CaseNotice = OkBody<
+  Awaited<ReturnType<(typeof api.cases)[':id']['notices']['$get']>>
+>['items'][number]
+export type CaseDiagramData = OkBody<
+  Awaited<ReturnType<(typeof api.cases)[':id']['diagram']['$get']>>
+>
 
 /** A supplement notice's list as the applicant works through it. */
 export interface SupplementRequest {
@@ -51,12 +55,23 @@ export function useCasePage(caseId: () => string, myUserId: () => string | undef
     }
   }
 
-  const mine = computed(() => detail.value !== undefined && detail.value.applicant.id === myUserId())
-  const finished = computed(() => detail.value !== undefined && FINISHED.includes(detail.value.status))
+  const mine = computed(
+    () => detail.value !== undefined && detail.value.applicant.id === myUserId(),
+  )
+  const finished = computed(
+    () => detail.value !== undefined && FINISHED.includes(detail.value.status),
+  )
   /** The applicant rates once, when the case has an answer (completed or not approved). */
-  const mayEvaluate = computed(() => mine.value && !detail.value!.evaluation && ['completed', 'rejected'].includes(detail.value!.status))
+  const mayEvaluate = computed(
+    () =>
+      mine.value &&
+      !detail.value!.evaluation &&
+      ['completed', 'rejected'].includes(detail.value!.status),
+  )
   /** The server decides whether a withdrawal is still allowed; the button shows while the case runs. */
-  const mayWithdraw = computed(() => mine.value && ['running', 'supplement'].includes(detail.value!.status))
+  const mayWithdraw = computed(
+    () => mine.value && ['running', 'supplement'].includes(detail.value!.status),
+  )
   const mayComplain = computed(() => mine.value && detail.value!.status !== 'draft')
   const printable = computed(() => detail.value?.status === 'completed')
 
@@ -65,9 +80,33 @@ export function useCasePage(caseId: () => string, myUserId: () => string | undef
     if (!mine.value || detail.value!.status !== 'supplement') return undefined
     const notice = [...notices.value].reverse().find((entry) => entry.kind === 'supplement')
     if (!notice) return undefined
-    const data = notice.data as { materials?: SupplementRequest['materials']; others?: string[]; note?: string | null }
-    return { noticeId: notice.id, materials: data.materials ?? [], others: data.others ?? [], note: data.note ?? null }
+    const data = notice.data as {
+      materials?: SupplementRequest['materials']
+      others?: string[]
+      note?: string | null
+    }
+    return {
+      noticeId: notice.id,
+      materials: data.materials ?? [],
+      others: data.others ?? [],
+      note: data.note ?? null,
+    }
   })
 
-  return { detail, notices, diagram, notFound, error, loading, reload, mine, finished, mayEvaluate, mayWithdraw, mayComplain, printable, supplement }
+  return {
+    detail,
+    notices,
+    diagram,
+    notFound,
+    error,
+    loading,
+    reload,
+    mine,
+    finished,
+    mayEvaluate,
+    mayWithdraw,
+    mayComplain,
+    printable,
+    supplement,
+  }
 }

@@ -7,16 +7,35 @@ import CaseTimeline from './CaseTimeline.vue'
 import type { TimelineEntry } from './types'
 
 const entry = (overrides: Partial<TimelineEntry>): TimelineEntry => ({
-  type: 'task.completed', at: '2026-11-23T02:00:00.000Z', step: 'Task_counsellor', stepName: '辅导员审批', handlerId: 'u2',
-  handlerName: '彭雪', due: '2026-11-24T10:00:00.000Z', outcome: 'agree', comment: null, ...overrides,
+  type: 'task.completed',
+  at: '2026-11-23T02:00:00.000Z',
+  step: 'Task_counsellor',
+  stepName: '辅导员审批',
+  handlerId: 'u2',
+  handlerName: '彭雪',
+  due: '2026-11-24T10:00:00.000Z',
+  outcome: 'agree',
+  comment: null,
+  ...overrides,
 })
 
-const mountTimeline = (entries: TimelineEntry[]) => mount(CaseTimeline, { props: { entries }, global: { plugins: [createHallI18n({ 'zh-CN': zhCN, en })] } })
+const mountTimeline = (entries: TimelineEntry[]) =>
+  mount(CaseTimeline, {
+    props: { entries },
+    global: { plugins: [createHallI18n({ 'zh-CN': zhCN, en })] },
+  })
 
 describe('CaseTimeline', () => {
   it('reads each step as the applicant does: the step, what happened, who, by when, and the comment', () => {
     const wrapper = mountTimeline([
-      entry({ type: 'process.started', step: 'Start', stepName: null, handlerName: '李明', due: null, outcome: null }),
+      entry({
+        type: 'process.started',
+        step: 'Start',
+        stepName: null,
+        handlerName: '李明',
+        due: null,
+        outcome: null,
+      }),
       entry({ comment: '情况属实' }),
     ])
     const [started, agreed] = wrapper.findAll('[data-test=timeline-entry]')
@@ -38,7 +57,9 @@ describe('CaseTimeline', () => {
   })
 
   it('shows an unknown event by its code rather than nothing, and says so when there is no history', () => {
-    expect(mountTimeline([entry({ type: 'task.something-new', stepName: null })]).text()).toContain('task.something-new')
+    expect(mountTimeline([entry({ type: 'task.something-new', stepName: null })]).text()).toContain(
+      'task.something-new',
+    )
     expect(mountTimeline([]).text()).toContain('尚无办理记录')
   })
 })

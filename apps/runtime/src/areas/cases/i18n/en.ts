@@ -47,7 +47,11 @@ const en: typeof zhCN = {
   notices: {
     title: 'Notices',
     none: 'No notices yet',
-    kinds: { acceptance: 'Acceptance notice', supplement: 'One-time supplement notice', refusal: 'Refusal (return) notice' },
+    kinds: {
+      acceptance: 'Acceptance notice',
+      supplement: 'One-time supplement notice',
+      refusal: 'Refusal (return) notice',
+    },
     open: 'View and print',
   },
   print: 'Print the result sheet',
@@ -59,7 +63,11 @@ const en: typeof zhCN = {
     withdrawn: 'Application withdrawn',
     evaluate: 'Rate the service',
     evaluation: 'My rating: {rating}',
-    ratings: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', unsatisfied: 'Unsatisfied' },
+    ratings: {
+      satisfied: 'Satisfied',
+      basically_satisfied: 'Basically satisfied',
+      unsatisfied: 'Unsatisfied',
+    },
     comment: 'Comments (optional)',
     evaluated: 'Thank you for your rating',
     complain: 'Complain',
@@ -73,9 +81,15 @@ const en: typeof zhCN = {
   },
   supplement: {
     title: 'Please supply these materials',
-    intro: 'The window listed every missing material at once. Upload them, then press "Materials supplied"; the time limit runs again from then.',
+    intro:
+      'The window listed every missing material at once. Upload them, then press "Materials supplied"; the time limit runs again from then.',
     copies: '{copies} copies',
-    forms: { original: 'Original', copy: 'Copy', both: 'Original and copy', electronic: 'Electronic' },
+    forms: {
+      original: 'Original',
+      copy: 'Copy',
+      both: 'Original and copy',
+      electronic: 'Electronic',
+    },
     others: 'Also needed',
     note: 'Note from the window: {note}',
     choose: 'Choose file',

@@ -46,7 +46,11 @@ export default {
   notices: {
     title: '告知书',
     none: '暂无告知书',
-    kinds: { acceptance: '受理通知书', supplement: '一次性补正告知书', refusal: '不予受理（退回）通知书' },
+    kinds: {
+      acceptance: '受理通知书',
+      supplement: '一次性补正告知书',
+      refusal: '不予受理（退回）通知书',
+    },
     open: '查看并打印',
   },
   print: '打印办结单',
@@ -72,7 +76,8 @@ export default {
   },
   supplement: {
     title: '请补正以下材料',
-    intro: '窗口已一次性告知需要补正的全部材料。上传后点击“补正完成”，办理时限从材料补齐之日起继续计算。',
+    intro:
+      '窗口已一次性告知需要补正的全部材料。上传后点击“补正完成”，办理时限从材料补齐之日起继续计算。',
     copies: '{copies} 份',
     forms: { original: '原件', copy: '复印件', both: '原件及复印件', electronic: '电子件' },
     others: '其他需要补充的内容',

@@ -17,7 +17,15 @@ export const useNotificationsStore = defineStore('notifications', () => {
 
   async function load(more = false): Promise<void> {
     const offset = more ? items.value.length : 0
-    const page = await call(api.notifications.$get({ query: { limit: String(PAGE), offset: String(offset), unread: unreadOnly.value ? 'true' : 'false' } }))
+    const page = await call(
+      api.notifications.$get({
+        query: {
+          limit: String(PAGE),
+          offset: String(offset),
+          unread: unreadOnly.value ? 'true' : 'false',
+        },
+      }),
+    )
     items.value = more ? [...items.value, ...page.items] : page.items
     unread.value = page.unread
     total.value = unreadOnly.value ? page.unread : page.total
@@ -35,7 +43,9 @@ export const useNotificationsStore = defineStore('notifications', () => {
     const read = await call(api.notifications[':id'].read.$post({ param: { id }, json: {} }))
     const was = items.value.find((item) => item.id === id)
     if (was && !was.readAt) unread.value = Math.max(0, unread.value - 1)
-    items.value = unreadOnly.value ? items.value.filter((item) => item.id !== id) : items.value.map((item) => (item.id === id ? read : item))
+    items.value = unreadOnly.value
+      ? items.value.filter((item) => item.id !== id)
+      : items.value.map((item) => (item.id === id ? read : item))
   }
 
   async function readAll(): Promise<void> {
