@@ -16,6 +16,10 @@ import { filesRoutes } from './modules/files/routes'
 import { definitionRoutes } from './modules/definitions/routes'
 import { csrfProtection, loadActor } from './modules/auth/session'
 import { healthRoutes } from './modules/health/routes'
+import { eventRoutes } from './modules/live/routes'
+import { channelsFor } from './modules/notifications/channels'
+import { useChannels } from './modules/notifications/notify'
+import { notificationRoutes } from './modules/notifications/routes'
 import { itemRoutes } from './modules/items/routes'
 import { templateRoutes } from './modules/templates/routes'
 import { orgRoutes } from './modules/org/routes'
@@ -26,6 +30,7 @@ import { mountWebApps } from './web/static'
 
 /** Every API area, mounted under /api. Its type is the typed client's contract (`AppType`). */
 function createApi(deps: AppDeps) {
+  useChannels(channelsFor(deps.config.HALL_NOTIFY_CHANNELS, deps.log), deps.log)
   const api = new OpenAPIHono<AppEnv>()
   api.use('*', async (c, next) => {
     c.set('deps', deps)
@@ -69,6 +74,8 @@ function createApi(deps: AppDeps) {
     .route('/definitions', definitionRoutes)
     .route('/supervision', supervisionRoutes)
     .route('/assessment', assessmentRoutes)
+    .route('/notifications', notificationRoutes)
+    .route('/events', eventRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import { z } from 'zod'
+import { CHANNEL_NAMES } from './modules/notifications/channel-names'
 
 /**
  * Server configuration, read once from the environment. A wrong value stops start-up with the
@@ -38,6 +39,12 @@ const configSchema = z
     HALL_DEMO_SEED: boolean.default(true),
     /** Uploaded files go to this folder (named by id) instead of the database. */
     HALL_FILES_DIR: writableDir.optional(),
+    /** How notifications go out besides the row itself: in-app push, log-only email and SMS by default. */
+    HALL_NOTIFY_CHANNELS: z
+      .string()
+      .default(CHANNEL_NAMES.join(','))
+      .transform((list) => list.split(',').map((name) => name.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(CHANNEL_NAMES, { error: `expected a comma-separated list of ${CHANNEL_NAMES.join(', ')}` }))),
     HALL_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
     // Designed for, not built yet (docs/auth.md): refusing them is better than ignoring them.
     HALL_OIDC_ISSUER: z.undefined({ error: 'OIDC sign-in is designed (docs/auth.md) but not built yet; unset it' }).optional(),

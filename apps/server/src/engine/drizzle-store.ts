@@ -48,8 +48,30 @@ export function createDrizzleStore(db: Db): Store {
  * (publish: the deployment and the version; submit: the case and its instance) so commit or roll back together.
  */
 export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  const parent = openScope.getStore()
   const outer = await currentDb(db)
-  return outer.transaction((tx) => openScope.run({ kind: 'caller', tx }, () => work(tx)))
+  // A nested call is a savepoint: its hooks wait for the outermost commit.
+  const hooks = parent?.kind === 'caller' ? parent.hooks : []
+  const result = await outer.transaction((tx) => openScope.run({ kind: 'caller', tx, hooks }, () => work(tx)))
+  if (parent?.kind !== 'caller') for (const hook of hooks) await hook()
+  return result
+}
+
+/** Work to do once the data it announces is visible to everyone (live events, notifications). */
+export type CommitHook = () => Promise<void>
+
+/**
+ * Runs `hook` after the caller's transaction ({@link inTransaction}) commits, and never if it rolls
+ * back; outside one (a worker's own engine unit, already committed) it runs at once. A hook must
+ * not throw: the data is committed and the caller's answer must not turn into an error.
+ */
+export function afterCommit(hook: CommitHook): Promise<void> {
+  const scope = openScope.getStore()
+  if (scope?.kind === 'caller') {
+    scope.hooks.push(hook)
+    return Promise.resolve()
+  }
+  return hook()
 }
 
 /**
@@ -62,7 +84,7 @@ export function inEngineUnit<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T
 }
 
 /** What the code running now is inside: a caller's transaction ({@link inTransaction}) or an engine command's unit. */
-const openScope = new AsyncLocalStorage<{ kind: 'caller'; tx: Db } | { kind: 'unit'; unit: Pipeline }>()
+const openScope = new AsyncLocalStorage<{ kind: 'caller'; tx: Db; hooks: CommitHook[] } | { kind: 'unit'; unit: Pipeline }>()
 
 /**
  * Where the engine command running now reads (its transaction once open), else the database.

@@ -1,18 +1,21 @@
+import { systemClock } from '@hall/process-engine'
 import type { Db } from '../db/client'
 import { createServerEngine } from '../engine/server-engine'
 import { abandonLapsedTolerations } from '../modules/cases/intake-lapses'
+import { announceAfterCommit } from '../modules/live/announce'
 import { recordAlerts } from '../modules/supervision/alerts'
 import { startJobWorker, type JobWorker, type JobWorkerOptions } from './job-worker'
 
 /**
  * The job worker as servers and `hall worker` run it: on our database, with the server engine,
  * which closes and writes back a case in the same transaction as the job that ended its process
- * (超时默认同意 on the last step, a timer end). After a batch that fired something, the steps that
- * just warned or went overdue get their supervision alerts; after every poll, tolerate-missing
- * cases whose promised date passed are abandoned.
+ * (超时默认同意 on the last step, a timer end); what jobs change is announced live like any command
+ * (timeouts hand tasks on). After a batch that fired something, the steps that just warned or went
+ * overdue get their supervision alerts; after every poll, tolerate-missing cases whose promised
+ * date passed are abandoned.
  */
 export function startCaseWorker(db: Db, options: Omit<JobWorkerOptions, 'afterFired' | 'afterPoll'>): JobWorker {
-  const engine = createServerEngine(db)
+  const engine = createServerEngine(db, systemClock, announceAfterCommit(db, () => new Date(), options.log))
   return startJobWorker(engine, {
     ...options,
     afterFired: () => recordAlerts(db, new Date()),

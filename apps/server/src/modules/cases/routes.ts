@@ -7,6 +7,7 @@ import { commonErrors, conflictError, IdParam, jsonBody, jsonResponse } from '..
 import { createRouter } from '../../http/router'
 import { requireActor } from '../auth/session'
 import { visibleCase, type CaseRow } from './access'
+import { caseDiagram } from './diagram'
 import { complainAbout, evaluateCase } from './feedback'
 import { intakeRoutes } from './intake-routes'
 import { createDraft, saveDraft, submitCase, withdrawCase, type Caller } from './service'
@@ -36,6 +37,7 @@ const CaseDetail = CaseSummary.extend({
   form: z.unknown(),
   bpmn: z.string().nullable().openapi({ description: 'BPMN XML of the version, for the progress diagram' }),
   data: FormData,
+  applicant: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable().openapi({ description: 'Masked (139****1001) for anyone but the applicant' }) }),
   timeline: z.array(TimelineEntry),
   openSteps: z.array(OpenStep),
   evaluation: z.object({ rating: z.enum(RATINGS), comment: z.string().nullable(), createdAt: z.string() }).nullable(),
@@ -71,6 +73,14 @@ const get = createRoute({
   method: 'get', path: '/{id}', tags: ['cases'], summary: 'A case with its timeline and open steps',
   request: { params: IdParam },
   responses: { 200: jsonResponse(CaseDetail, 'The case'), ...commonErrors },
+})
+const diagram = createRoute({
+  method: 'get', path: '/{id}/diagram', tags: ['cases'], summary: "The case's BPMN with the element ids to mark done and current",
+  request: { params: IdParam },
+  responses: {
+    200: jsonResponse(z.object({ bpmn: z.string(), done: z.array(z.string()), current: z.array(z.string()) }).openapi('CaseDiagram'), 'The progress diagram'),
+    ...commonErrors,
+  },
 })
 const save = createRoute({
   method: 'patch', path: '/{id}', tags: ['cases'], summary: 'Autosave a draft (409 VERSION_CONFLICT when the revision is stale)',
@@ -121,6 +131,10 @@ export const caseRoutes = createRouter()
     return c.json(await summaryOf(c, row), 201)
   })
   .openapi(get, async (c) => c.json(await detailOf(c, c.req.valid('param').id), 200))
+  .openapi(diagram, async (c) => {
+    const { db } = c.get('deps').database
+    return c.json(await caseDiagram(db, await visibleCase(db, requireActor(c), c.req.valid('param').id)), 200)
+  })
   .openapi(save, async (c) => {
     const row = await saveDraft(caller(c), c.req.valid('param').id, c.req.valid('json'))
     return c.json(await summaryOf(c, row), 200)

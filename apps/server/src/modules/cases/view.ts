@@ -1,7 +1,7 @@
-import { maskSensitive } from '@hall/form-schema'
+import { maskSensitive, maskValue } from '@hall/form-schema'
 import { and, desc, eq, inArray, ne, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { cases, complaints, evaluations, items, itemVersions, type CaseStatus } from '../../db/schema'
+import { cases, complaints, evaluations, items, itemVersions, users, type CaseStatus } from '../../db/schema'
 import type { Actor } from '../../http/context'
 import { holdsRole, subtree } from '../org/access'
 import type { CaseRow } from './access'
@@ -83,6 +83,7 @@ export async function caseDetail(db: Db, actor: Actor, row: CaseRow, now: Date) 
     .where(eq(itemVersions.id, row.itemVersionId))
   const mine = row.applicantId === actor.userId
   const [evaluation] = await db.select().from(evaluations).where(eq(evaluations.caseId, row.id))
+  const [applicant] = await db.select({ name: users.displayName, phone: users.phone }).from(users).where(eq(users.id, row.applicantId))
   // A complaint may name a handler: it goes to the applicant and supervision, not to the case's approvers.
   const filed = mine ? await db.select().from(complaints).where(eq(complaints.caseId, row.id)).orderBy(desc(complaints.createdAt)) : []
   return {
@@ -92,6 +93,8 @@ export async function caseDetail(db: Db, actor: Actor, row: CaseRow, now: Date) 
     /** For the progress diagram: timeline and open steps name its element ids. */
     bpmn: version?.bpmn ?? null,
     data: mine || !version ? row.data : maskSensitive(row.data, version.form, false),
+    /** Who applied; the phone is masked for everyone but the applicant (handlers call through the window). */
+    applicant: { id: row.applicantId, name: applicant?.name ?? '', phone: applicant?.phone ? (mine ? applicant.phone : String(maskValue('phone', applicant.phone))) : null },
     timeline: row.instanceId ? await timelineOf(db, row.instanceId) : [],
     openSteps: row.instanceId ? await openStepsOf(db, row.instanceId, now) : [],
     evaluation: evaluation ? { rating: evaluation.rating, comment: evaluation.comment, createdAt: evaluation.createdAt.toISOString() } : null,
