@@ -16,6 +16,7 @@ import { healthRoutes } from './modules/health/routes'
 import { itemRoutes } from './modules/items/routes'
 import { templateRoutes } from './modules/templates/routes'
 import { orgRoutes } from './modules/org/routes'
+import { statsRoutes } from './modules/stats/routes'
 import { taskRoutes } from './modules/tasks/routes'
 import { mountWebApps } from './web/static'
 
@@ -59,6 +60,7 @@ function createApi(deps: AppDeps) {
     .route('/cases', caseRoutes)
     .route('/tasks', taskRoutes)
     .route('/definitions', definitionRoutes)
+    .route('/stats', statsRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
