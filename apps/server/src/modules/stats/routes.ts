@@ -39,9 +39,9 @@ const ReportQuery = z.object({
 })
 
 type Query = ReturnType<typeof statsQuery> | typeof ReportQuery
-const get = <Q extends Query, S extends z.ZodType>(path: string, summary: string, query: Q, schema: S) =>
+const get = <P extends string, Q extends Query, S extends z.ZodType>(path: P, summary: string, query: Q, schema: S) =>
   createRoute({ method: 'get', path, tags: ['stats'], summary, request: { query }, responses: { 200: jsonResponse(schema, 'The figures'), ...commonErrors } })
-const fileRoute = <Q extends Query>(path: string, summary: string, query: Q) =>
+const fileRoute = <P extends string, Q extends Query>(path: P, summary: string, query: Q) =>
   createRoute({
     method: 'get', path, tags: ['stats'], summary, request: { query },
     responses: { 200: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'The file' }, ...commonErrors },
