@@ -3,7 +3,8 @@ import type zhCN from './zh-CN'
 const en: typeof zhCN = {
   nav: { dashboard: 'Statistics' },
   title: 'Statistics',
-  intro: 'Figures come from the cases’ history (summed every half minute), not from their live state.',
+  intro:
+    'Figures come from the cases’ history (summed every half minute), not from their live state.',
   filters: {
     range: 'Range',
     from: 'From',
@@ -14,7 +15,13 @@ const en: typeof zhCN = {
     allWindows: 'All windows',
     allItems: 'All items',
   },
-  periods: { day: 'By day', week: 'By week', month: 'By month', quarter: 'By quarter', year: 'By year' },
+  periods: {
+    day: 'By day',
+    week: 'By week',
+    month: 'By month',
+    quarter: 'By quarter',
+    year: 'By year',
+  },
   metrics: {
     received: 'Received',
     completed: 'Completed',
@@ -48,7 +55,8 @@ const en: typeof zhCN = {
     distribution: 'Distribution',
   },
   report: { title: 'Monthly report', month: 'Month', download: 'Download the monthly report' },
-  forbidden: 'Only window heads, hall or unit admins and the supervision office can read statistics.',
+  forbidden:
+    'Only window heads, hall or unit admins and the supervision office can read statistics.',
 }
 
 export default en
