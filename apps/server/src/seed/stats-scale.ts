@@ -93,7 +93,7 @@ async function signIn(app: ReturnType<typeof createApp>, username: string) {
   return (path: string) => app.request(path, { headers: { cookie } })
 }
 
-async function time(name: string, call: () => Promise<Response>) {
+async function time(name: string, call: () => Response | Promise<Response>) {
   const once = async () => {
     const started = performance.now()
     const response = await call()
