@@ -23,6 +23,7 @@ import { notificationRoutes } from './modules/notifications/routes'
 import { itemRoutes } from './modules/items/routes'
 import { templateRoutes } from './modules/templates/routes'
 import { orgRoutes } from './modules/org/routes'
+import { statsRoutes } from './modules/stats/routes'
 import { taskRoutes } from './modules/tasks/routes'
 import { supervisionRoutes } from './modules/supervision/routes'
 import { assessmentRoutes } from './modules/assessment/routes'
@@ -76,6 +77,7 @@ function createApi(deps: AppDeps) {
     .route('/assessment', assessmentRoutes)
     .route('/notifications', notificationRoutes)
     .route('/events', eventRoutes)
+    .route('/stats', statsRoutes)
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `hall` command: start | migrate | seed --demo | worker | simulate | export | import.
+ * The `hall` command: start | migrate | seed --demo | worker | simulate | export | import | stats rebuild.
  * Run from the repository with `pnpm hall <command>` or, built, `node apps/server/dist/cli.mjs <command>`.
  */
 import { runSimulateCli } from '@hall/process-engine/cli'
@@ -9,6 +9,7 @@ import { openDatabase } from './db/client'
 import { DataDirLockedError } from './db/data-dir-lock'
 import { migrate } from './db/migrate'
 import { actorNamed, exportToFile, importFromFile } from './modules/templates/bundle/cli'
+import { rebuildStats } from './modules/stats/refresh'
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/demo'
 import { createLogger, databaseTarget, startServer, WORKER_CONCURRENCY } from './server'
 import { startCaseWorker } from './worker/case-worker'
@@ -22,6 +23,7 @@ const USAGE = `用法 / usage: hall <command>
                  run a process on a virtual clock and print its trace, one JSON object a line
   export --as <user> --items <code,code…> --out <file.zip>
                  write the latest versions of the user's unit's items as a bundle
+  stats rebuild  recompute the statistics facts and daily rollup from history (after a restore or a rule change)
   import --as <user> --file <file.zip> [--map FROM=TO …] [--dept <code>] [--apply]
                  preview (or with --apply, import all or nothing) a bundle into the user's unit; prints the report
 
@@ -83,6 +85,15 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
       const report = await importFromFile(database.db, await actorNamed(database.db, as), file, { apply: args.includes('--apply'), map: options(args, '--map'), ...(dept ? { dept } : {}) })
       console.log(JSON.stringify(report, null, 2))
       if (!report.ready) process.exitCode = 1
+    })
+  },
+  async stats(config, args) {
+    if (args[0] !== 'rebuild') throw new UsageError('stats needs a subcommand: hall stats rebuild')
+    await withDatabase(config, async (database) => {
+      await migrate(database)
+      const started = performance.now()
+      const counted = await rebuildStats(database.db)
+      console.log(`statistics rebuilt from ${counted} cases in ${Math.round(performance.now() - started)} ms`)
     })
   },
   async seed(config, args) {

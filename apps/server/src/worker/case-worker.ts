@@ -5,6 +5,7 @@ import { abandonLapsedTolerations } from '../modules/cases/intake-lapses'
 import { announceAfterCommit } from '../modules/live/announce'
 import { recordAlerts } from '../modules/supervision/alerts'
 import { startJobWorker, type JobWorker, type JobWorkerOptions } from './job-worker'
+import { startStatsRefresher } from './stats-refresher'
 
 /**
  * The job worker as servers and `hall worker` run it: on our database, with the server engine,
@@ -12,13 +13,15 @@ import { startJobWorker, type JobWorker, type JobWorkerOptions } from './job-wor
  * (超时默认同意 on the last step, a timer end); what jobs change is announced live like any command
  * (timeouts hand tasks on). After a batch that fired something, the steps that just warned or went
  * overdue get their supervision alerts; after every poll, tolerate-missing cases whose promised
- * date passed are abandoned.
+ * date passed are abandoned; beside it, the statistics rollup catches up every half minute.
  */
 export function startCaseWorker(db: Db, options: Omit<JobWorkerOptions, 'afterFired' | 'afterPoll'>): JobWorker {
   const engine = createServerEngine(db, systemClock, announceAfterCommit(db, () => new Date(), options.log))
-  return startJobWorker(engine, {
+  const jobs = startJobWorker(engine, {
     ...options,
     afterFired: () => recordAlerts(db, new Date()),
     afterPoll: () => abandonLapsedTolerations(db, engine, new Date()),
   })
+  const stats = startStatsRefresher(db, { log: options.log })
+  return { stop: () => Promise.all([jobs.stop(), stats.stop()]).then(() => undefined) }
 }

@@ -4,8 +4,7 @@ import { commonErrors, jsonResponse } from '../../../http/openapi-schemas'
 import { createRouter } from '../../../http/router'
 import { audit } from '../../audit/record'
 import { requireActor } from '../../auth/session'
-import { contentDisposition } from '../../files/file-names'
-import { toCsv, toXlsx } from './export-files'
+import { beijingDate, fileResponse, toCsv, toXlsx } from '../../../http/table-export'
 import { CollectedFilters, collectedUnit, listCollected } from './query'
 import { toTable } from './table'
 
@@ -30,11 +29,6 @@ const listRoute = createRoute({
     ...commonErrors,
   },
 })
-
-const FORMATS = {
-  csv: { mime: 'text/csv; charset=utf-8', extension: 'csv' },
-  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
-} as const
 
 const exportRoute = createRoute({
   method: 'get', path: '/export', tags: ['datacenter'], summary: 'The matching records as CSV (UTF-8 with BOM) or XLSX',
@@ -66,11 +60,5 @@ export const collectedRoutes = createRouter()
     const bytes = format === 'csv' ? toCsv(header, body) : await toXlsx((filters.target ?? '采集数据').slice(0, 31), header, body)
     // Exporting personal data in bulk is logged like any other use of it (DOMAIN.md §9).
     await audit(db, { actor, meta: c.get('meta') }, { action: 'datacenter.collected_exported', objectType: 'dc_collected', unitId, detail: { format, rows: rows.length, ...filters } })
-    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(c.get('deps').now())
-    return c.body(bytes.slice().buffer as ArrayBuffer, 200, {
-      'content-type': FORMATS[format].mime,
-      'content-disposition': contentDisposition(`采集数据-${filters.target ?? '全部'}-${day}.${FORMATS[format].extension}`),
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'private, no-store',
-    })
+    return fileResponse(c, bytes, format, `采集数据-${filters.target ?? '全部'}-${beijingDate(c.get('deps').now())}`)
   })

@@ -1,9 +1,7 @@
 import type { dcCollected } from '../../../db/schema'
+import type { Cell } from '../../../http/table-export'
 
 type Row = typeof dcCollected.$inferSelect
-
-/** A cell as exported: text, a number, or empty. */
-export type Cell = string | number | null
 
 const FIXED = ['采集时间', '事项', '办件编号', '写回目标'] as const
 

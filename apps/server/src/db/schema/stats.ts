@@ -1,0 +1,74 @@
+import { bigint, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
+
+/**
+ * Statistics (issue 7) are derived rows, never a source of truth: `hall stats rebuild` drops and
+ * recomputes them from history events, case rows, evaluations and notices. The worker keeps them
+ * current incrementally (modules/stats/refresh.ts), so dashboards read a few thousand rows
+ * instead of a million cases.
+ */
+
+/** How a case ended, for counting: a decision (办结) is `completed` or `rejected`; `returned` is refused at intake. */
+export const CASE_RESULTS = ['completed', 'rejected', 'returned', 'withdrawn', 'terminated'] as const
+
+/**
+ * One row per submitted case: what its history says about it. Days are Beijing calendar days.
+ * `handlingWd` is office time from submission to result minus the suspended (补正) time, in working days.
+ */
+export const statsCaseFacts = pgTable(
+  'stats_case_facts',
+  {
+    caseId: text('case_id').primaryKey(),
+    unitId: text('unit_id').notNull(),
+    deptId: text('dept_id').notNull(),
+    itemId: text('item_id').notNull(),
+    /** Who handled it: the window clerk who accepted it, else whoever completed (or refused) its first step; '' while nobody has. */
+    handlerId: text('handler_id').notNull(),
+    online: integer('online').notNull(),
+    receivedDay: date('received_day', { mode: 'string' }).notNull(),
+    endedDay: date('ended_day', { mode: 'string' }),
+    result: text('result', { enum: CASE_RESULTS }),
+    /** The day the process went past its promised time (`process.overdue`), if it did. */
+    overdueDay: date('overdue_day', { mode: 'string' }),
+    onTime: integer('on_time').notNull(),
+    supplemented: integer('supplemented').notNull(),
+    /** 1 when rated 满意 or 基本满意, 0 when 不满意, null when not rated. */
+    satisfied: integer('satisfied'),
+    handlingWd: doublePrecision('handling_wd'),
+  },
+  (t) => [index('stats_case_facts_ended').on(t.unitId, t.endedDay), index('stats_case_facts_dept_ended').on(t.unitId, t.deptId, t.endedDay)],
+)
+
+/**
+ * The daily rollup: counters per unit, day, window, item, handler. Each case adds to the day it
+ * was received (received, online, returned, supplemented), the day it ended (ended, completed,
+ * onTime, handling, evaluated, satisfied) and the day it went overdue (overdue).
+ */
+export const statsDaily = pgTable(
+  'stats_daily',
+  {
+    unitId: text('unit_id').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    deptId: text('dept_id').notNull(),
+    itemId: text('item_id').notNull(),
+    handlerId: text('handler_id').notNull(),
+    received: integer('received').notNull(),
+    online: integer('online').notNull(),
+    returned: integer('returned').notNull(),
+    supplemented: integer('supplemented').notNull(),
+    ended: integer('ended').notNull(),
+    completed: integer('completed').notNull(),
+    onTime: integer('on_time').notNull(),
+    overdue: integer('overdue').notNull(),
+    handlingWdSum: doublePrecision('handling_wd_sum').notNull(),
+    evaluated: integer('evaluated').notNull(),
+    satisfied: integer('satisfied').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.day, t.deptId, t.itemId, t.handlerId] }), index('stats_daily_dept').on(t.unitId, t.deptId, t.day)],
+)
+
+/** How far the incremental refresh has read each source; the next refresh starts after it. */
+export const statsWatermarks = pgTable('stats_watermarks', {
+  id: text('id').primaryKey(),
+  historyId: bigint('history_id', { mode: 'number' }).notNull(),
+  changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull(),
+})
