@@ -5,6 +5,7 @@ CREATE TABLE "task_handovers" (
 	"task_id" text NOT NULL,
 	"case_id" text NOT NULL,
 	"dept_id" text NOT NULL,
+	"post_id" text NOT NULL,
 	"direction" text NOT NULL,
 	"from_user_id" text NOT NULL,
 	"to_user_id" text NOT NULL,

@@ -47,8 +47,9 @@ export const taskHandovers = pgTable(
     caseId: text('case_id')
       .notNull()
       .references(() => cases.id),
-    /** The case's department, copied so a window head's list needs no join through the case. */
+    /** The post's department: its head (the window head) answers for the handover and sees it. */
     deptId: text('dept_id').notNull(),
+    postId: text('post_id').notNull(),
     direction: text('direction', { enum: HANDOVER_DIRECTIONS }).notNull(),
     fromUserId: text('from_user_id')
       .notNull()
