@@ -90,9 +90,11 @@ describe.skipIf(!serverBuilt)('approving a student leave in the inbox, signing, 
     const student = await session(base, 'stu.2023001')
     const draft = await student<{ id: string }>('POST', '/api/cases', { itemId })
     const { data } = await student<{ data: Record<string, unknown> }>('GET', `/api/cases/${draft.id}`)
+    // What the data center pre-fills for 李明 (the counsellor decides the first step), in case the draft came without it.
+    const known = { name: '李明', studentNo: '2023001', college: '计算机学院', className: '计科2301', counsellor: '彭雪', counsellorId, phone: '13956001001' }
     // Four days: past the counsellor's three, so the dean approves too.
     const receipt = await student<{ caseId: string; caseNo: string }>('POST', `/api/cases/${draft.id}/submit`, {
-      data: { ...data, leaveType: 'personal', startDate: '2026-12-07', endDate: '2026-12-10', days: 4, destination: '安徽合肥', emergencyContact: '13905510001', reason: '回家探亲' },
+      data: { ...known, ...data, leaveType: 'personal', startDate: '2026-12-07', endDate: '2026-12-10', days: 4, destination: '安徽合肥', emergencyContact: '13905510001', reason: '回家探亲' },
     })
     ;({ caseId, caseNo } = receipt)
   })
