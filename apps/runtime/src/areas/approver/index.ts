@@ -13,6 +13,10 @@ export const approverArea: RuntimeArea = {
   ],
   nav: [
     { path: '/tasks', labelKey: 'approver.nav.inbox', roles: ['approver', 'window_staff'] },
-    { path: '/handovers', labelKey: 'approver.nav.handovers', roles: ['approver', 'window_staff', 'unit_admin'] },
+    {
+      path: '/handovers',
+      labelKey: 'approver.nav.handovers',
+      roles: ['approver', 'window_staff', 'unit_admin'],
+    },
   ],
 }

@@ -59,5 +59,8 @@ export const taskHandovers = pgTable(
       .references(() => users.id),
     at: at('at').notNull(),
   },
-  (t) => [index('task_handovers_unit_at').on(t.unitId, t.at), index('task_handovers_task').on(t.taskId)],
+  (t) => [
+    index('task_handovers_unit_at').on(t.unitId, t.at),
+    index('task_handovers_task').on(t.taskId),
+  ],
 )

@@ -4,12 +4,22 @@ import { json, useHarness, type UserClient } from '../../../test/harness'
 import { leaveData, leaveItem } from '../../../test/leave-item'
 import { applyFor, publishItem, type PublishedItem } from '../../../test/published-item'
 
-interface Entry { taskId: string; caseId: string }
-interface TimelineEntry { type: string; step: string | null; signature: string | null }
-interface ErrorBody { error: { code: string; fields?: Record<string, string> } }
+interface Entry {
+  taskId: string
+  caseId: string
+}
+interface TimelineEntry {
+  type: string
+  step: string | null
+  signature: string | null
+}
+interface ErrorBody {
+  error: { code: string; fields?: Record<string, string> }
+}
 
 /** A real 1×1 PNG as a signature pad's `toDataURL('image/png')` gives it. */
-const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
+const PNG =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='
 const pngOf = (bytes: number[]) => `data:image/png;base64,${Buffer.from(bytes).toString('base64')}`
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 
@@ -22,7 +32,12 @@ describe.each(testDatabases)('handwritten signatures on $name', (kind) => {
   let otherStudent: UserClient
   beforeAll(async () => {
     leave = await publishItem(h.database, leaveItem)
-    ;[student, counsellor, dean, otherStudent] = await Promise.all([h.as('stu.2023001'), h.as('cs.counsellor'), h.as('cs.dean'), h.as('stu.2023002')])
+    ;[student, counsellor, dean, otherStudent] = await Promise.all([
+      h.as('stu.2023001'),
+      h.as('cs.counsellor'),
+      h.as('cs.dean'),
+      h.as('stu.2023002'),
+    ])
   })
 
   const todoOf = async (client: UserClient, caseId: string) => {
@@ -36,11 +51,17 @@ describe.each(testDatabases)('handwritten signatures on $name', (kind) => {
 
   it('keeps the signature with the step and shows it in the timeline of whoever sees the case', async () => {
     const { caseId } = await applyFor(student, leave.itemId, leaveData)
-    const agreed = await counsellor.post(`/api/tasks/${(await todoOf(counsellor, caseId)).taskId}/agree`, { comment: '同意', signature: PNG })
+    const agreed = await counsellor.post(
+      `/api/tasks/${(await todoOf(counsellor, caseId)).taskId}/agree`,
+      { comment: '同意', signature: PNG },
+    )
     expect(agreed.status).toBe(200)
     await dean.post(`/api/tasks/${(await todoOf(dean, caseId)).taskId}/agree`, {})
 
-    const expected = [['Task_counsellor', PNG], ['Task_dean', null]]
+    const expected = [
+      ['Task_counsellor', PNG],
+      ['Task_dean', null],
+    ]
     expect(await signedSteps(student, caseId)).toEqual(expected)
     expect(await signedSteps(dean, caseId)).toEqual(expected)
     expect((await otherStudent.get(`/api/cases/${caseId}`)).status).toBe(404)
@@ -49,7 +70,14 @@ describe.each(testDatabases)('handwritten signatures on $name', (kind) => {
   it('signs a disagreement too', async () => {
     const { caseId } = await applyFor(student, leave.itemId, leaveData)
     const task = await todoOf(counsellor, caseId)
-    expect((await counsellor.post(`/api/tasks/${task.taskId}/disagree`, { comment: '理由不足', signature: PNG })).status).toBe(200)
+    expect(
+      (
+        await counsellor.post(`/api/tasks/${task.taskId}/disagree`, {
+          comment: '理由不足',
+          signature: PNG,
+        })
+      ).status,
+    ).toBe(200)
     expect(await signedSteps(student, caseId)).toEqual([['Task_counsellor', PNG]])
   })
 
@@ -61,9 +89,15 @@ describe.each(testDatabases)('handwritten signatures on $name', (kind) => {
   ])('refuses %s naming the signature, and the task stays open', async (_, signature) => {
     const { caseId } = await applyFor(student, leave.itemId, leaveData)
     const task = await todoOf(counsellor, caseId)
-    const response = await counsellor.post(`/api/tasks/${task.taskId}/agree`, { comment: '同意', signature })
+    const response = await counsellor.post(`/api/tasks/${task.taskId}/agree`, {
+      comment: '同意',
+      signature,
+    })
     expect(response.status).toBe(400)
-    expect((await json<ErrorBody>(response)).error).toMatchObject({ code: 'VALIDATION_FAILED', fields: { signature: expect.any(String) } })
+    expect((await json<ErrorBody>(response)).error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { signature: expect.any(String) },
+    })
     expect(await todoOf(counsellor, caseId)).toMatchObject({ taskId: task.taskId })
     expect(await signedSteps(student, caseId)).toEqual([])
   })

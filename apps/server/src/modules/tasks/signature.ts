@@ -17,7 +17,10 @@ export const SignatureInput = z
   .max(PREFIX.length + Math.ceil((SIGNATURE_MAX_BYTES * 4) / 3) + 4, '签名图片不能超过 200 KB')
   .transform((value, ctx) => {
     const base64 = value.startsWith(PREFIX) ? value.slice(PREFIX.length) : null
-    const bytes = base64 !== null && /^[A-Za-z0-9+/]*={0,2}$/.test(base64) ? new Uint8Array(Buffer.from(base64, 'base64')) : null
+    const bytes =
+      base64 !== null && /^[A-Za-z0-9+/]*={0,2}$/.test(base64)
+        ? new Uint8Array(Buffer.from(base64, 'base64'))
+        : null
     if (!bytes || sniffType(bytes) !== FILE_TYPES.png) {
       ctx.addIssue({ code: 'custom', message: '签名须是 PNG 图片（data:image/png;base64,…）' })
       return z.NEVER
@@ -31,14 +34,27 @@ export const SignatureInput = z
   .openapi({ type: 'string', description: 'Handwritten signature: a PNG data URL, at most 200 KB' })
 
 /** Keeps the signature of a task being completed, inside the command's transaction. */
-export async function keepSignature(tx: Db, input: { taskId: string; caseId: string; signerId: string; png: Uint8Array; at: Date }) {
-  await tx.insert(taskSignatures).values({ taskId: input.taskId, caseId: input.caseId, signerId: input.signerId, png: input.png, createdAt: input.at })
+export async function keepSignature(
+  tx: Db,
+  input: { taskId: string; caseId: string; signerId: string; png: Uint8Array; at: Date },
+) {
+  await tx
+    .insert(taskSignatures)
+    .values({
+      taskId: input.taskId,
+      caseId: input.caseId,
+      signerId: input.signerId,
+      png: input.png,
+      createdAt: input.at,
+    })
 }
 
 /** The signatures of these tasks as data URLs the timeline carries (only to who may see the case). */
 export async function signaturesOf(db: Db, taskIds: string[]): Promise<Map<string, string>> {
   if (!taskIds.length) return new Map()
-  const rows = await db.select({ taskId: taskSignatures.taskId, png: taskSignatures.png }).from(taskSignatures).where(inArray(taskSignatures.taskId, taskIds))
+  const rows = await db
+    .select({ taskId: taskSignatures.taskId, png: taskSignatures.png })
+    .from(taskSignatures)
+    .where(inArray(taskSignatures.taskId, taskIds))
   return new Map(rows.map((row) => [row.taskId, PREFIX + Buffer.from(row.png).toString('base64')]))
 }
-

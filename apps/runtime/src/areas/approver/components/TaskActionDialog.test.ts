@@ -24,7 +24,10 @@ async function open(action: TaskAction) {
 }
 const dialog = () => document.querySelector('[data-test=action-dialog]')!
 /** The labels of the fields marked as wrong (their message fades in through a transition). */
-const marked = () => [...dialog().querySelectorAll('.el-form-item.is-error .el-form-item__label')].map((label) => label.textContent)
+const marked = () =>
+  [...dialog().querySelectorAll('.el-form-item.is-error .el-form-item__label')].map(
+    (label) => label.textContent,
+  )
 const confirm = async () => {
   ;(document.querySelector('[data-test=action-confirm]') as HTMLButtonElement).click()
   await flushPromises()
@@ -39,11 +42,16 @@ describe('TaskActionDialog', () => {
     expect(marked()).toEqual(['意见'])
     expect(w.emitted('confirm')).toBeUndefined()
 
-    const comment = dialog().querySelector('textarea[data-test=action-comment]') as HTMLTextAreaElement
+    const comment = dialog().querySelector(
+      'textarea[data-test=action-comment]',
+    ) as HTMLTextAreaElement
     comment.value = '理由不充分'
     comment.dispatchEvent(new Event('input'))
     await confirm()
-    expect(w.emitted('confirm')?.[0]).toEqual(['disagree', expect.objectContaining({ comment: '理由不充分', signature: undefined })])
+    expect(w.emitted('confirm')?.[0]).toEqual([
+      'disagree',
+      expect.objectContaining({ comment: '理由不充分', signature: undefined }),
+    ])
   })
 
   it('lets agree go at once, with an optional comment and a signature pad', async () => {

@@ -1,10 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { batchSelection, canBatchAgree, itemOptions, markOf, type InboxEntry } from './inbox-entries'
+import {
+  batchSelection,
+  canBatchAgree,
+  itemOptions,
+  markOf,
+  type InboxEntry,
+} from './inbox-entries'
 
 const entry = (overrides: Partial<InboxEntry>): InboxEntry => ({
-  taskId: 't1', caseId: 'c1', caseNo: '2026120100001', caseStatus: 'running', itemId: 'i1', itemName: '学生请假', applicantName: '李明',
-  step: 'Task_counsellor', name: '辅导员审批', status: 'open', claimable: false, delegated: false, createdAt: '2026-12-01T01:00:00.000Z',
-  due: '2026-12-02T10:00:00.000Z', warnAt: null, completedAt: null, outcome: null, ccBy: null, comment: null, warn: false, overdue: false,
+  taskId: 't1',
+  caseId: 'c1',
+  caseNo: '2026120100001',
+  caseStatus: 'running',
+  itemId: 'i1',
+  itemName: '学生请假',
+  applicantName: '李明',
+  step: 'Task_counsellor',
+  name: '辅导员审批',
+  status: 'open',
+  claimable: false,
+  delegated: false,
+  createdAt: '2026-12-01T01:00:00.000Z',
+  due: '2026-12-02T10:00:00.000Z',
+  warnAt: null,
+  completedAt: null,
+  outcome: null,
+  ccBy: null,
+  comment: null,
+  warn: false,
+  overdue: false,
   ...overrides,
 })
 
@@ -23,7 +47,9 @@ describe('batch agree selection', () => {
   const other = entry({ taskId: 'd' })
 
   it('sends only the selected tasks that are mine and open, in list order', () => {
-    expect(batchSelection('todo', [other, mine, claimable, waiting], new Set(['a', 'b', 'c', 'd']))).toEqual(['d', 'a'])
+    expect(
+      batchSelection('todo', [other, mine, claimable, waiting], new Set(['a', 'b', 'c', 'd'])),
+    ).toEqual(['d', 'a'])
     expect(batchSelection('todo', [other, mine], new Set(['a']))).toEqual(['a'])
   })
 
@@ -34,7 +60,16 @@ describe('batch agree selection', () => {
   })
 
   it('keeps items seen before in the item filter after filtering narrows the list', () => {
-    const known = itemOptions([entry({ itemId: 'i1', itemName: '学生请假' }), entry({ itemId: 'i2', itemName: '调课申请' })], new Map())
-    expect([...itemOptions([entry({ itemId: 'i1' })], known)]).toEqual([['i1', '学生请假'], ['i2', '调课申请']])
+    const known = itemOptions(
+      [
+        entry({ itemId: 'i1', itemName: '学生请假' }),
+        entry({ itemId: 'i2', itemName: '调课申请' }),
+      ],
+      new Map(),
+    )
+    expect([...itemOptions([entry({ itemId: 'i1' })], known)]).toEqual([
+      ['i1', '学生请假'],
+      ['i2', '调课申请'],
+    ])
   })
 })

@@ -1,5 +1,15 @@
 /** An action the server may offer on a task (`actions` of `GET /api/tasks/{id}`). */
-export type TaskAction = 'claim' | 'agree' | 'disagree' | 'return' | 'reject' | 'transfer' | 'delegate' | 'addSigner' | 'urge' | 'cc'
+export type TaskAction =
+  | 'claim'
+  | 'agree'
+  | 'disagree'
+  | 'return'
+  | 'reject'
+  | 'transfer'
+  | 'delegate'
+  | 'addSigner'
+  | 'urge'
+  | 'cc'
 
 /** What each action's dialog asks for, no more: the server's own required fields are marked required. */
 export interface ActionFields {
@@ -26,12 +36,27 @@ export const ACTION_FIELDS: Record<TaskAction, ActionFields> = {
 
 /** The URL segment of each action under `/api/tasks/{id}/`. */
 export const ACTION_PATHS: Record<TaskAction, string> = {
-  agree: 'agree', disagree: 'disagree', return: 'return', reject: 'reject', transfer: 'transfer', delegate: 'delegate',
-  addSigner: 'add-signer', urge: 'urge', cc: 'cc', claim: 'claim',
+  agree: 'agree',
+  disagree: 'disagree',
+  return: 'return',
+  reject: 'reject',
+  transfer: 'transfer',
+  delegate: 'delegate',
+  addSigner: 'add-signer',
+  urge: 'urge',
+  cc: 'cc',
+  claim: 'claim',
 }
 
 /** Decisions: they carry the step's form edits and end the user's part, so the page returns to the inbox. */
-export const DECISIONS: readonly TaskAction[] = ['agree', 'disagree', 'return', 'reject', 'transfer', 'delegate']
+export const DECISIONS: readonly TaskAction[] = [
+  'agree',
+  'disagree',
+  'return',
+  'reject',
+  'transfer',
+  'delegate',
+]
 
 export interface ActionInput {
   comment: string
@@ -42,7 +67,14 @@ export interface ActionInput {
   position: 'before' | 'after'
 }
 
-export const emptyInput = (): ActionInput => ({ comment: '', signature: undefined, target: '', to: '', users: [], position: 'before' })
+export const emptyInput = (): ActionInput => ({
+  comment: '',
+  signature: undefined,
+  target: '',
+  to: '',
+  users: [],
+  position: 'before',
+})
 
 /** The fields still missing, by name, for the dialog to mark; empty when the input may be sent. */
 export function missingFields(action: TaskAction, input: ActionInput): (keyof ActionInput)[] {
@@ -56,7 +88,11 @@ export function missingFields(action: TaskAction, input: ActionInput): (keyof Ac
 }
 
 /** The request body of an action: only what it asks for, blank optional values left out. */
-export function bodyOf(action: TaskAction, input: ActionInput, edits?: Record<string, unknown>): Record<string, unknown> {
+export function bodyOf(
+  action: TaskAction,
+  input: ActionInput,
+  edits?: Record<string, unknown>,
+): Record<string, unknown> {
   const fields = ACTION_FIELDS[action]
   const body: Record<string, unknown> = {}
   const comment = input.comment.trim()
@@ -66,6 +102,7 @@ export function bodyOf(action: TaskAction, input: ActionInput, edits?: Record<st
   if (fields.to) body.to = input.to
   if (fields.users) body.users = input.users
   if (fields.position) body.position = input.position
-  if ((action === 'agree' || action === 'disagree') && edits && Object.keys(edits).length) body.data = edits
+  if ((action === 'agree' || action === 'disagree') && edits && Object.keys(edits).length)
+    body.data = edits
   return body
 }

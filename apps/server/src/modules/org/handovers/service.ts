@@ -1,6 +1,15 @@
 import { aliasedTable, and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client'
-import { absences, cases, departments, engineTasks, items, posts, taskHandovers, users } from '../../../db/schema'
+import {
+  absences,
+  cases,
+  departments,
+  engineTasks,
+  items,
+  posts,
+  taskHandovers,
+  users,
+} from '../../../db/schema'
 import type { Actor } from '../../../http/context'
 import { forbidden, notFound } from '../../../http/errors'
 import { holdsRole, subtree, targetUnit } from '../access'
@@ -22,7 +31,10 @@ const DAY_MS = 24 * 60 * 60 * 1000
  */
 async function readableDepts(db: Db, actor: Actor, unitId: string): Promise<Set<string> | null> {
   if (await holdsRole(db, actor, ['unit_admin'], unitId)) return null
-  const headed = await db.select({ id: departments.id }).from(departments).where(and(eq(departments.unitId, unitId), eq(departments.headUserId, actor.userId)))
+  const headed = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.unitId, unitId), eq(departments.headUserId, actor.userId)))
   const readable = new Set<string>()
   for (const dept of headed) for (const id of await subtree(db, unitId, dept.id)) readable.add(id)
   if (!readable.size) throw forbidden('只有窗口（部门）负责人和单位管理员可以查看交接记录')
@@ -35,9 +47,13 @@ export async function listHandovers(db: Db, actor: Actor, query: HandoverQuery) 
   const readable = await readableDepts(db, actor, unitId)
   const filters: SQL[] = [eq(taskHandovers.unitId, unitId)]
   if (query.deptId) {
-    const [dept] = await db.select({ id: departments.id }).from(departments).where(and(eq(departments.id, query.deptId), eq(departments.unitId, unitId)))
+    const [dept] = await db
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.id, query.deptId), eq(departments.unitId, unitId)))
     if (!dept) throw notFound('部门', query.deptId)
-    if (readable && !readable.has(dept.id)) throw forbidden('只能查看自己负责的窗口（部门）的交接记录')
+    if (readable && !readable.has(dept.id))
+      throw forbidden('只能查看自己负责的窗口（部门）的交接记录')
     filters.push(inArray(taskHandovers.deptId, [...(await subtree(db, unitId, dept.id))]))
   } else if (readable) {
     filters.push(inArray(taskHandovers.deptId, [...readable]))
@@ -48,8 +64,15 @@ export async function listHandovers(db: Db, actor: Actor, query: HandoverQuery) 
   const toUser = aliasedTable(users, 'to_user')
   const rows = await db
     .select({
-      record: taskHandovers, taskName: engineTasks.name, caseNo: cases.caseNo, itemName: items.name, fromName: fromUser.displayName, toName: toUser.displayName,
-      deptName: departments.name, postName: posts.name, absence: { kind: absences.kind, startsAt: absences.startsAt, endsAt: absences.endsAt },
+      record: taskHandovers,
+      taskName: engineTasks.name,
+      caseNo: cases.caseNo,
+      itemName: items.name,
+      fromName: fromUser.displayName,
+      toName: toUser.displayName,
+      deptName: departments.name,
+      postName: posts.name,
+      absence: { kind: absences.kind, startsAt: absences.startsAt, endsAt: absences.endsAt },
     })
     .from(taskHandovers)
     .innerJoin(cases, eq(cases.id, taskHandovers.caseId))
@@ -77,8 +100,14 @@ export async function listHandovers(db: Db, actor: Actor, query: HandoverQuery) 
     deptId: row.record.deptId,
     deptName: row.deptName,
     postName: row.postName,
-    absence: row.record.absenceId && row.absence?.kind
-      ? { id: row.record.absenceId, kind: row.absence.kind, startsAt: row.absence.startsAt!.toISOString(), endsAt: row.absence.endsAt!.toISOString() }
-      : null,
+    absence:
+      row.record.absenceId && row.absence?.kind
+        ? {
+            id: row.record.absenceId,
+            kind: row.absence.kind,
+            startsAt: row.absence.startsAt!.toISOString(),
+            endsAt: row.absence.endsAt!.toISOString(),
+          }
+        : null,
   }))
 }
