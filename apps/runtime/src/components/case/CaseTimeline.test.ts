@@ -16,6 +16,7 @@ const entry = (overrides: Partial<TimelineEntry>): TimelineEntry => ({
   due: '2026-11-24T10:00:00.000Z',
   outcome: 'agree',
   comment: null,
+  signature: null,
   ...overrides,
 })
 

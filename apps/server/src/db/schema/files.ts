@@ -2,8 +2,8 @@ import { customType, index, integer, pgTable, text } from 'drizzle-orm/pg-core'
 import { units, users } from './org'
 import { at } from './columns'
 
-/** Raw bytes; both drivers hand back a Uint8Array (postgres.js a Buffer, which is one). */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+/** Raw bytes (also signatures); both drivers hand back a Uint8Array (postgres.js a Buffer, which is one). */
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => 'bytea',
   fromDriver: (value) => new Uint8Array(value),
 })

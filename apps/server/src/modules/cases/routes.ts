@@ -27,6 +27,7 @@ const CaseSummary = z
 const TimelineEntry = z.object({
   type: z.string(), at: z.string(), step: z.string().nullable(), stepName: z.string().nullable(), handlerId: z.string().nullable(),
   handlerName: z.string().nullable(), due: z.string().nullable(), outcome: z.string().nullable(), comment: z.string().nullable(),
+  signature: z.string().nullable().openapi({ description: 'Handwritten signature of a completed step: a PNG data URL' }),
 })
 const OpenStep = z.object({
   taskId: z.string(), step: z.string(), name: z.string().nullable(), assignees: z.array(z.object({ id: z.string(), name: z.string() })),

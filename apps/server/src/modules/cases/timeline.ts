@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { engineHistory, engineTasks } from '../../db/schema'
 import { deadlineFlags, isoOrNull, type DeadlineFlags } from './deadlines'
+import { signaturesOf } from '../tasks/signature'
 import { namesOf } from './people'
 
 /** History events an applicant or approver reads as the case's progress; the rest is engine detail. */
@@ -21,6 +22,8 @@ export interface TimelineEntry {
   due: string | null
   outcome: string | null
   comment: string | null
+  /** The handwritten signature of a completed step (PNG data URL), for whoever may see the case. */
+  signature: string | null
 }
 
 export interface OpenStep extends DeadlineFlags {
@@ -45,6 +48,7 @@ export async function timelineOf(db: Db, instanceId: string): Promise<TimelineEn
   const tasks = await db.select({ id: engineTasks.id, name: engineTasks.name, due: engineTasks.due }).from(engineTasks).where(eq(engineTasks.instanceId, instanceId))
   const taskOf = new Map(tasks.map((task) => [task.id, task]))
   const names = await namesOf(db, events.map((event) => event.actor))
+  const signatures = await signaturesOf(db, events.flatMap((event) => (event.type === 'task.completed' && event.taskId ? [event.taskId] : [])))
   return events.map((event) => {
     const task = event.taskId ? taskOf.get(event.taskId) : undefined
     return {
@@ -57,6 +61,7 @@ export async function timelineOf(db: Db, instanceId: string): Promise<TimelineEn
       due: isoOrNull(task?.due ?? event.due),
       outcome: event.outcome,
       comment: text(event.data?.comment) ?? text(event.data?.reason),
+      signature: event.type === 'task.completed' && event.taskId ? (signatures.get(event.taskId) ?? null) : null,
     }
   })
 }

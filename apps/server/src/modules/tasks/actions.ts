@@ -1,16 +1,26 @@
 import { ApiError, conflict } from '../../http/errors'
 import type { Caller } from '../cases/service'
 import { assertColleagues, onTask } from './commands'
+import { keepSignature } from './signature'
 
 type Edits = Record<string, unknown> | undefined
 const comment = (text: string | undefined) => (text ? { comment: text } : {})
 
-/** 同意 / 不同意, with this step's form edits (an opinion field, say). */
-export const decide = (caller: Caller, taskId: string, outcome: 'agree' | 'disagree', input: { comment?: string | undefined; data?: Edits }) =>
+/** 同意 / 不同意, with this step's form edits (an opinion field, say) and the handwritten signature. */
+export const decide = (
+  caller: Caller,
+  taskId: string,
+  outcome: 'agree' | 'disagree',
+  input: { comment?: string | undefined; data?: Edits; signature?: Uint8Array | undefined },
+) =>
   onTask(caller, taskId, {
     verb: outcome === 'agree' ? 'agreed' : 'disagreed',
     edits: input.data,
-    run: (engine, { task }, data) => engine.complete(task.id, { by: caller.actor.userId, outcome, ...comment(input.comment), ...(data ? { variables: data } : {}) }),
+    detail: { signed: input.signature !== undefined },
+    run: async (engine, { task, caseRow, tx }, data) => {
+      await engine.complete(task.id, { by: caller.actor.userId, outcome, ...comment(input.comment), ...(data ? { variables: data } : {}) })
+      if (input.signature) await keepSignature(tx, { taskId: task.id, caseId: caseRow.id, signerId: caller.actor.userId, png: input.signature, at: caller.deps.now() })
+    },
   })
 
 /** 退回 to an earlier step the engine lists as a target. */

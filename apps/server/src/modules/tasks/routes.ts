@@ -10,6 +10,7 @@ import { addSigners, batchAgree, ccTask, claimTask, decide, handOver, rejectTask
 import { taskDetail } from './detail'
 import { BOXES, inbox } from './inbox'
 import { ACTIONS } from './offered'
+import { SignatureInput } from './signature'
 
 const UserId = z.string().min(1).max(64)
 const Comment = z.string().trim().max(2000)
@@ -66,8 +67,8 @@ const act = <T extends z.ZodType>(path: string, summary: string, body: T) =>
     responses: { 200: jsonResponse(Done, 'Done; the case status after it'), ...commonErrors, ...conflictError },
   })
 
-const agree = act('agree', '同意', z.strictObject({ comment: Comment.optional(), data: Edits.optional() }))
-const disagree = act('disagree', '不同意', z.strictObject({ comment: Required('不同意的理由'), data: Edits.optional() }))
+const agree = act('agree', '同意', z.strictObject({ comment: Comment.optional(), data: Edits.optional(), signature: SignatureInput.optional() }))
+const disagree = act('disagree', '不同意', z.strictObject({ comment: Required('不同意的理由'), data: Edits.optional(), signature: SignatureInput.optional() }))
 const back = act('return', '退回 to an earlier step (see returnTargets)', z.strictObject({ target: z.string().min(1).max(200), comment: Required('退回原因') }))
 const reject = act('reject', '驳回: the case ends rejected', z.strictObject({ comment: Required('驳回理由') }))
 const transfer = act('transfer', '转办', z.strictObject({ to: UserId, comment: Comment.optional() }))

@@ -56,6 +56,7 @@ function caseOf(overrides: Partial<CaseDetail> = {}): CaseDetail {
         due: null,
         outcome: null,
         comment: null,
+        signature: null,
       },
     ],
     openSteps: [

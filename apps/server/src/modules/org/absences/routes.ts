@@ -3,7 +3,9 @@ import { ABSENCE_KINDS } from '../../../db/schema'
 import { commonErrors, conflictError, IdParam, jsonBody, jsonResponse } from '../../../http/openapi-schemas'
 import { createRouter } from '../../../http/router'
 import { requireActor } from '../../auth/session'
+import { engineOf } from '../../cases/engine'
 import { targetUnit } from '../access'
+import { handOverTasks } from '../handovers/sweep'
 import { Id, UnitQuery } from '../schemas'
 import { createAbsence, deleteAbsence, listAbsences } from './service'
 
@@ -54,9 +56,15 @@ export const absenceRoutes = createRouter()
   .openapi(create, async (c) => {
     const actor = requireActor(c)
     const unitId = targetUnit(actor, c.req.valid('query').unitId)
-    return c.json(await createAbsence(c.get('deps').database.db, actor, c.get('meta'), unitId, c.req.valid('json')), 201)
+    const deps = c.get('deps')
+    const absence = await createAbsence(deps.database.db, actor, c.get('meta'), unitId, c.req.valid('json'))
+    // An absence under way hands its holder's open tasks to the B holder at once, not at the worker's next round.
+    await handOverTasks(deps.database.db, engineOf(deps), deps.now())
+    return c.json(absence, 201)
   })
   .openapi(remove, async (c) => {
-    await deleteAbsence(c.get('deps').database.db, requireActor(c), c.get('meta'), c.req.valid('param').id)
+    const deps = c.get('deps')
+    await deleteAbsence(deps.database.db, requireActor(c), c.get('meta'), c.req.valid('param').id)
+    await handOverTasks(deps.database.db, engineOf(deps), deps.now())
     return c.body(null, 204)
   })
