@@ -81,18 +81,46 @@ export interface LintFinding {
 /** Names of the bpmnlint rules that run (each has a worded message in the designer's i18n). */
 export const ENABLED_RULES = Object.keys(RULES)
 
-// A bpmnlint upgrade that adds a recommended rule fails here ("unknown rule"): import it above or switch it off.
-const linter = new Linter({
-  config: { extends: 'bpmnlint:recommended', rules: Object.fromEntries(SWITCHED_OFF.map((rule) => [rule, 'off'])) },
-  resolver: new StaticResolver({
-    'config:bpmnlint/recommended': recommended,
-    ...Object.fromEntries(Object.entries(RULES).map(([name, rule]) => [`rule:bpmnlint/${name}`, rule])),
-  }),
+const resolver = new StaticResolver({
+  'config:bpmnlint/recommended': recommended,
+  ...Object.fromEntries(Object.entries(RULES).map(([name, rule]) => [`rule:bpmnlint/${name}`, rule])),
 })
+const config = { extends: 'bpmnlint:recommended', rules: Object.fromEntries(SWITCHED_OFF.map((rule) => [rule, 'off'])) }
+
+interface FlowElement {
+  $type: string
+  flowElements?: FlowElement[]
+  rootElements?: FlowElement[]
+  sourceRef?: FlowElement
+  targetRef?: FlowElement
+  incoming?: FlowElement[]
+  outgoing?: FlowElement[]
+}
+
+/**
+ * Fills each node's `incoming`/`outgoing` from the sequence flows. bpmn-js keeps them while one
+ * draws, but an imported file may leave them out (a new item's starter diagram, our templates);
+ * bpmnlint reads them, and would call every step of such a file an implicit start and end.
+ */
+export function linkSequenceFlows(container: FlowElement): void {
+  for (const element of [...(container.rootElements ?? []), ...(container.flowElements ?? [])]) {
+    if (element.$type === 'bpmn:SequenceFlow' && element.sourceRef && element.targetRef) {
+      const outgoing = (element.sourceRef.outgoing ??= [])
+      const incoming = (element.targetRef.incoming ??= [])
+      if (!outgoing.includes(element)) outgoing.push(element)
+      if (!incoming.includes(element)) incoming.push(element)
+    }
+    if (element.flowElements) linkSequenceFlows(element)
+  }
+}
 
 /** Every finding of the enabled rules on a moddle `bpmn:Definitions`, errors first. */
 export async function bpmnlintFindings(definitions: unknown): Promise<LintFinding[]> {
-  const results = await linter.lint(definitions)
+  linkSequenceFlows(definitions as FlowElement)
+  // A linter per run: it keeps the rules it built, and some rules keep state between checks
+  // (no-duplicate-sequence-flows remembers every flow it saw), so a reused one reports ghosts.
+  // A bpmnlint upgrade that adds a recommended rule fails here ("unknown rule"): import it above or switch it off.
+  const results = await new Linter({ config, resolver }).lint(definitions)
   const findings = Object.entries(results).flatMap(([rule, reports]) =>
     reports.map((report) => ({
       rule,
