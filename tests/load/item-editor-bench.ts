@@ -25,12 +25,18 @@ const FIELDS = 200
 
 /** Creates the item and saves the big draft, as the signed-in administrator. */
 async function bigItem(page: Page, url: string): Promise<string> {
+  // Writes need the session's CSRF token, which the apps send from the hall_csrf cookie.
+  const csrf = (await page.context().cookies(url)).find((cookie) => cookie.name === 'hall_csrf')?.value ?? ''
+  const headers = { 'x-csrf-token': csrf }
   const departments = (await (await page.request.get(`${url}/api/org/departments`)).json()) as { items: { id: string }[] }
   const created = await page.request.post(`${url}/api/items`, {
+    headers,
     data: { code: `bench-${Date.now()}`, name: '大事项（基准）', deptId: departments.items[0]!.id },
   })
+  if (!created.ok()) throw new Error(`creating the item failed: ${created.status()} ${await created.text()}`)
   const { item, draft } = (await created.json()) as { item: { id: string }; draft: { guide: unknown; revision: number } }
   const saved = await page.request.put(`${url}/api/items/${item.id}/draft`, {
+    headers,
     data: { guide: draft.guide, form: wideForm(FIELDS), bpmn: chainDiagram(TASKS), revision: draft.revision },
   })
   if (!saved.ok()) throw new Error(`saving the big draft failed: ${saved.status()} ${await saved.text()}`)
