@@ -7,7 +7,7 @@
 import { Linter } from 'bpmnlint'
 import recommended from 'bpmnlint/config/recommended'
 import StaticResolver from 'bpmnlint/lib/resolver/static-resolver'
-import type { RuleFactory } from 'bpmnlint/lib/types'
+import type { Config, RuleFactory } from 'bpmnlint/lib/types'
 import adHocSubProcess from 'bpmnlint/rules/ad-hoc-sub-process'
 import conditionalFlows from 'bpmnlint/rules/conditional-flows'
 import endEventRequired from 'bpmnlint/rules/end-event-required'
@@ -85,7 +85,7 @@ const resolver = new StaticResolver({
   'config:bpmnlint/recommended': recommended,
   ...Object.fromEntries(Object.entries(RULES).map(([name, rule]) => [`rule:bpmnlint/${name}`, rule])),
 })
-const config = { extends: 'bpmnlint:recommended', rules: Object.fromEntries(SWITCHED_OFF.map((rule) => [rule, 'off'])) }
+const config: Config = { extends: 'bpmnlint:recommended', rules: Object.fromEntries(SWITCHED_OFF.map((rule) => [rule, 'off' as const])) }
 
 interface FlowElement {
   $type: string
