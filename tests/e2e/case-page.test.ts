@@ -71,9 +71,11 @@ describe.skipIf(!built)('the case page, live', () => {
     await mkdir(ARTIFACTS, { recursive: true })
     server = await startServer()
     const admin = await signIn(server.url, 'univ.admin')
-    ;[student, counsellor, dean] = await Promise.all(
-      ['stu.2023001', 'cs.counsellor', 'cs.dean'].map((name) => signIn(server.url, name)),
-    )
+    ;[student, counsellor, dean] = await Promise.all([
+      signIn(server.url, 'stu.2023001'),
+      signIn(server.url, 'cs.counsellor'),
+      signIn(server.url, 'cs.dean'),
+    ])
     const { items: depts } = await admin.call<{ items: { id: string; code: string }[] }>(
       'GET',
       '/org/departments',

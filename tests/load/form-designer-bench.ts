@@ -13,32 +13,10 @@ import type { Page } from 'playwright-core'
 import { wideForm } from '../../packages/form-renderer/fixture/schemas'
 import { launchBrowser } from '../support/browser'
 import { startServer } from '../support/server'
+import { clickUntil, median, signInAsHallAdmin } from './bench-helpers'
 
 const RUNS = 5
 const FIELDS = 200
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
-}
-
-/** Clicks `selector` and resolves with the ms until `done` holds in the page and the next frame is painted. */
-async function clickUntil(page: Page, selector: string, done: () => boolean): Promise<number> {
-  const started = await page.evaluate((target) => {
-    const now = performance.now()
-    document.querySelector<HTMLElement>(target)?.click()
-    return now
-  }, selector)
-  await page.waitForFunction(done, undefined, { polling: 'raf', timeout: 120_000 })
-  return page.evaluate(
-    (from) =>
-      new Promise<number>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - from))),
-      ),
-    started,
-  )
-}
 
 async function run(page: Page, url: string, schemaText: string) {
   await page.goto(`${url}/designer/form-design`)
@@ -72,10 +50,7 @@ async function main(): Promise<void> {
   const browser = await launchBrowser({ width: 1440, height: 900 })
   try {
     const page = await browser.context.newPage()
-    await page.goto(`${server.url}/designer/form-design`)
-    await page.locator('input[name=username]').fill('county.hall')
-    await page.locator('input[name=password]').fill('Hall@2026')
-    await page.locator('input[name=password]').press('Enter')
+    await signInAsHallAdmin(page, server.url, '/designer/form-design')
     await page.locator('[data-test=form-designer]').waitFor()
     const schemaText = JSON.stringify(wideForm(FIELDS))
     const results: Awaited<ReturnType<typeof run>>[] = []

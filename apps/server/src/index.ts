@@ -12,4 +12,3 @@
 export type { ApiType as AppType } from './app'
 export { createApp } from './app'
 export type { Me } from './modules/auth/me'
-export type { Guide, GuideInput, GuideProblem, Material, TimeLimit } from './modules/items/guide'

@@ -4,7 +4,7 @@ import type { Database } from '../src/db/client'
 import { newId } from '../src/db/ids'
 import { departments, itemDrafts, items, itemVersions, units, users } from '../src/db/schema'
 import { createServerEngine } from '../src/engine/server-engine'
-import { guideSchema, type GuideInput } from '../src/modules/items/guide'
+import { guideSchema, type GuideInput } from '@hall/guide'
 import type { UserClient } from './harness'
 
 export interface PublishedItem {

@@ -1,6 +1,6 @@
 import { shallowRef } from 'vue'
 import type { FormSchema } from '@hall/form-schema'
-import type { Guide } from '@hall/server'
+import type { Guide } from '@hall/guide'
 import { newGuide } from '../components/guide-editor/guide-defaults'
 
 /**

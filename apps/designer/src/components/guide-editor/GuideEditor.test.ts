@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createHallI18n } from '@hall/web-common'
-import type { Guide, GuideProblem } from '@hall/server'
+import type { Guide, GuideProblem } from '@hall/guide'
 import en from '../../i18n/en'
 import zhCN from '../../i18n/zh-CN'
 import GuideEditor from './GuideEditor.vue'

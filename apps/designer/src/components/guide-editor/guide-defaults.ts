@@ -1,4 +1,4 @@
-import type { Guide, Material } from '@hall/server'
+import type { Guide, Material } from '@hall/guide'
 
 /**
  * A new item's guide, as the server's `emptyGuide()` makes it (which the browser cannot import:

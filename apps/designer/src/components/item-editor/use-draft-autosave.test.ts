@@ -47,4 +47,26 @@ describe('useDraftAutosave', () => {
     expect(autosave.revision.value).toBe(9)
     expect(autosave.conflict.value).toBeNull()
   })
+
+  it('waits for a slow save before the next, which goes out on the revision the first one got', async () => {
+    let release: () => void = () => undefined
+    const save = vi.fn(async (_content: DraftContent, revision: number): Promise<SaveOutcome> => {
+      if (revision === 3) await new Promise<void>((resolve) => (release = resolve))
+      return { ok: true, draft: draft(revision + 1) }
+    })
+    const autosave = useDraftAutosave(draft(3), save, 10)
+    autosave.content.value.guide = { summary: '改一' }
+    await nextTick()
+    await wait(30)
+    // The server is still answering the first save when the next edit's pause is over.
+    autosave.content.value.guide = { summary: '改二' }
+    await nextTick()
+    await wait(30)
+    expect(save).toHaveBeenCalledTimes(1)
+    release()
+    expect(await autosave.flush()).toBe(true)
+    expect(save.mock.calls.map((call) => call[1])).toEqual([3, 4])
+    expect(autosave.conflict.value).toBeNull()
+    expect(autosave.revision.value).toBe(5)
+  })
 })

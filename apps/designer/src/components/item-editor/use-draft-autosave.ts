@@ -33,9 +33,20 @@ export function useDraftAutosave(initial: ItemDraft, save: (content: DraftConten
   let dirty = false
   let timer: ReturnType<typeof setTimeout> | undefined
   let applying = false
+  /** The save under way: the next one waits for it, else it would go out with the revision this one replaces. */
+  let inFlight: Promise<unknown> = Promise.resolve()
 
-  async function saveAt(at: number): Promise<boolean> {
+  /** Saves once the previous save is answered, on `at` or else the revision then current. */
+  function saveAt(at?: number): Promise<boolean> {
     clearTimeout(timer)
+    const run = inFlight.then(() => send(at ?? revision.value))
+    inFlight = run.catch(() => undefined)
+    return run
+  }
+
+  async function send(at: number): Promise<boolean> {
+    // A save queued behind another that already carried every change has nothing left to send.
+    if (!dirty) return conflict.value === null
     saving.value = true
     try {
       dirty = false
@@ -59,7 +70,7 @@ export function useDraftAutosave(initial: ItemDraft, save: (content: DraftConten
       if (applying) return
       dirty = true
       clearTimeout(timer)
-      if (!conflict.value) timer = setTimeout(() => void saveAt(revision.value), delay)
+      if (!conflict.value) timer = setTimeout(() => void saveAt(), delay)
     },
     { deep: true },
   )
@@ -70,7 +81,7 @@ export function useDraftAutosave(initial: ItemDraft, save: (content: DraftConten
     saving,
     savedAt,
     conflict,
-    flush: () => (conflict.value ? Promise.resolve(false) : dirty ? saveAt(revision.value) : Promise.resolve(true)),
+    flush: () => (conflict.value ? Promise.resolve(false) : dirty ? saveAt() : inFlight.then(() => conflict.value === null)),
     async keepMine() {
       const theirs = conflict.value
       if (!theirs) return true

@@ -11,4 +11,6 @@ export interface Problem {
   elementId?: string
   message: string
   severity: 'error' | 'warning'
+  /** The lint rule that found it, for experts (e.g. `bpmnlint/no-implicit-end`); ours and the engine's have none. */
+  rule?: string
 }

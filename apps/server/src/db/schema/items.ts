@@ -1,6 +1,6 @@
 import type { FormSchema } from '@hall/form-schema'
 import { index, integer, json, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
-import type { Guide } from '../../modules/items/guide'
+import type { Guide } from '@hall/guide'
 import { departments, units, users } from './org'
 import { at } from './columns'
 

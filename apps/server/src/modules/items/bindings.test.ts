@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { bindingProblems, type OrgIndex } from './bindings'
 import { readBpmnElements } from './bpmn-elements'
 import { formFields } from './form-fields'
-import { guideSchema } from './guide'
+import { guideSchema } from '@hall/guide'
 import { starterBpmn, starterForm } from './starter'
 import { parseDefinition } from '@hall/process-engine'
 

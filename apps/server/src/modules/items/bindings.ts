@@ -2,7 +2,7 @@ import { feelVariables } from '@hall/form-schema'
 import { roleName } from '../../engine/org-resolver'
 import type { BpmnElement } from './bpmn-elements'
 import type { FormField } from './form-fields'
-import type { Guide } from './guide'
+import type { Guide } from '@hall/guide'
 import type { PublishProblem } from './publish-problem'
 
 /** What the unit has, for checking `hall:assignee` terms: user ids, roles somebody holds, post codes. */

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { itemDrafts, users } from '../../db/schema'
 import { ApiError } from '../../http/errors'
-import type { Guide } from './guide'
+import type { Guide } from '@hall/guide'
 
 export type DraftRow = typeof itemDrafts.$inferSelect
 

@@ -4,7 +4,7 @@ import { parseDeadline, parseDefinition } from '@hall/process-engine'
 import { bindingProblems, type OrgIndex } from './bindings'
 import { readBpmnElements } from './bpmn-elements'
 import { formFields } from './form-fields'
-import { guideProblems, guideSchema } from './guide'
+import { guideProblems, guideSchema } from '@hall/guide'
 import type { PublishProblem } from './publish-problem'
 
 /** What publishing checks: the draft's three parts as stored. */

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { ITEM_STATUSES } from '../../db/schema'
 import { Id, Name, UnitQuery } from '../org/schemas'
-import { guideSchema } from './guide'
+import { guideSchema } from '@hall/guide'
 import { PUBLISH_PARTS } from './publish-problem'
 
 /** Item codes become BPMN process ids, so they start with a letter. */

@@ -7,7 +7,7 @@ import { conflict } from '../../http/errors'
 import { audit } from '../audit/record'
 import { assertCanDesign, assertDepartment, assertDesignerOf, loadItem, type ItemRow } from './access'
 import { draftView, loadDraft, parseDraftForm, writeDraft, type DraftRow } from './drafts'
-import { emptyGuide, type Guide } from './guide'
+import { emptyGuide, type Guide } from '@hall/guide'
 import { starterBpmn, starterForm } from './starter'
 
 type Status = (typeof ITEM_STATUSES)[number]

@@ -11,7 +11,7 @@ import { diffBpmn } from './diff/bpmn-diff'
 import { diffForm } from './diff/form-diff'
 import { diffGuide } from './diff/guide-diff'
 import { loadDraft } from './drafts'
-import { guideSchema, type Guide } from './guide'
+import { guideSchema, type Guide } from '@hall/guide'
 
 type VersionRow = typeof itemVersions.$inferSelect
 

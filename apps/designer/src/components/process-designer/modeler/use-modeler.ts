@@ -22,6 +22,8 @@ export interface ModelerHandle {
   importXML(xml: string): Promise<{ warnings: unknown[] }>
   saveXML(options?: { format?: boolean }): Promise<{ xml?: string }>
   saveSVG(): Promise<{ svg: string }>
+  /** The moddle `bpmn:Definitions` on the canvas (undefined before the first import). */
+  getDefinitions(): unknown
   destroy(): void
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { guideSchema } from '../guide'
+import { guideSchema } from '@hall/guide'
 import { diffGuide } from './guide-diff'
 
 const base = guideSchema.parse({

@@ -1,4 +1,4 @@
-import type { Guide, Material, TimeLimit } from '../guide'
+import type { Guide, Material, TimeLimit } from '@hall/guide'
 import { changedProperties, type ChangeKind } from './change'
 
 /** One guide field that differs, named by its label as the guide editor shows it. */

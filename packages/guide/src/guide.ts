@@ -1,10 +1,11 @@
-import { z } from '@hono/zod-openapi'
+import { z } from 'zod'
 
 /**
  * The service guide (办事指南) of an item: the "八公开" of DOMAIN.md §2 ([002], [003] 六公开).
  * The designer's guide editor writes it, the hall shows it, and the materials checklist drives
  * acceptance, supplement notices and returns. A draft may be incomplete; `guideProblems` says
- * what publishing still needs.
+ * what publishing still needs, and the designer shows the same problems while one types (a draft
+ * may hold blank lines and names the schema would refuse at publishing).
  */
 
 export const ITEM_TYPES = ['instant', 'promised', 'joint', 'escalated', 'special', 'agency'] as const
@@ -118,17 +119,18 @@ export function guideProblems(guide: Guide): GuideProblem[] {
   const error = (field: string, message: string) => problems.push({ field, severity: 'error', message })
   const warn = (field: string, message: string) => problems.push({ field, severity: 'warning', message })
 
-  if (guide.legalBasis.length === 0) error('legalBasis', '请填写设立依据或办理依据')
+  if (guide.legalBasis.every((line) => !line.trim())) error('legalBasis', '请填写设立依据或办理依据')
   if (!guide.conditions.trim()) error('conditions', '请填写受理条件')
   if (!guide.procedure.trim()) error('procedure', '请填写办理流程')
   if (guide.materials.length === 0) warn('materials', '材料清单为空：确认本事项无需申报材料')
-  if (!guide.result) error('result', '请填写办理结果')
+  if (!guide.result?.name.trim()) error('result', '请填写办理结果')
   if (!guide.contact.phone.trim()) error('contact.phone', '请填写咨询电话')
   if (!guide.contact.complaintPhone.trim()) error('contact.complaintPhone', '请填写监督投诉电话')
   if (guide.fees.length > 0 && !guide.feeNote.trim()) error('feeNote', '收费事项须写明收费依据')
 
   const ids = new Set<string>()
   guide.materials.forEach((material, index) => {
+    if (!material.name.trim()) error(`materials.${index}.name`, '请填写材料名称')
     if (ids.has(material.id)) error(`materials.${index}.id`, `材料编号 ${material.id} 重复`)
     ids.add(material.id)
     if (material.main && material.mayBeMissing) {

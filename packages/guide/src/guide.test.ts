@@ -46,6 +46,18 @@ describe('guideProblems', () => {
     expect(fields).toEqual(expect.arrayContaining(['materials.1.id', 'feeNote']))
   })
 
+  it('asks, while one types, for blank basis lines, a result without a name and an unnamed material', () => {
+    const typing = { ...complete(), legalBasis: ['  '], result: { kind: 'reply' as const, name: '', delivery: '' } }
+    typing.materials.push({ ...typing.materials[0]!, id: 'material2', name: '' })
+    const fields = guideProblems(typing).map((problem) => problem.field)
+    expect(fields).toEqual(['legalBasis', 'result', 'materials.1.name'])
+  })
+
+  it('compares limits given in hours as eighths of a working day', () => {
+    const guide = { ...complete(), promisedLimit: { value: 48, unit: 'h' as const }, legalLimit: { value: 5, unit: 'wd' as const } }
+    expect(guideProblems(guide)).toEqual([{ field: 'promisedLimit', severity: 'error', message: '承诺时限不能长于法定时限' }])
+  })
+
   it('rejects unknown guide fields instead of storing them', () => {
     expect(guideSchema.safeParse({ secret: 1 }).success).toBe(false)
   })
