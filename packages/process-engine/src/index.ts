@@ -16,7 +16,7 @@ export type { CompleteArgs, ReturnArgs, HandOverArgs, ReassignArgs, AddSignerArg
 export type { SuspendArgs, ExtendArgs } from './runtime/clock-commands'
 export { InstanceStatus, type InstanceState, type Token, type ApprovalRound, type Outcome, type Subscription } from './runtime/state'
 export { parseDefinition, type ParseResult } from './definition/parse'
-export type { ProcessDefinition, ElementDef, FlowDef, UserTaskDef, ApprovalMode, TimeoutAction, FieldMode, ItemType } from './definition/model'
+export type { ProcessDefinition, ElementDef, FlowDef, UserTaskDef, ApprovalMode, TimeoutAction, FieldMode, ItemType, DeliveredBy } from './definition/model'
 export { default as hallModdleDescriptor } from './definition/hall-moddle.json' with { type: 'json' }
 export { LIMITS as DEPLOY_LIMITS } from './definition/prescan'
 export { EngineError, DeployError, VersionConflict, LeaseLost, ErrorCode, type DeployProblem } from './errors'

@@ -70,6 +70,13 @@ describe('message events', () => {
     expect(await t.state()).toMatchObject({ status: 'completed', variables: { received: true } })
   })
 
+  it('keeps who delivered a message and their comment on its history event', async () => {
+    const t = await start(bpmn(`<bpmn:startEvent id="s"/><bpmn:receiveTask id="R" messageRef="M_docs"/><bpmn:endEvent id="e"/>${flows('s->R', 'R->e')}`))
+    expect(await t.engine.correlate(t.id, 'docs', {}, { by: 'u1', comment: '已返校' })).toBe(true)
+    const correlated = (await t.engine.history(t.id)).find((event) => event.type === 'message.correlated')
+    expect(correlated).toMatchObject({ element: 'R', actor: 'u1', data: { message: 'docs', comment: '已返校' } })
+  })
+
   it('an event-based gateway takes whichever event comes first', async () => {
     const xml = bpmn(`<bpmn:startEvent id="s"/><bpmn:eventBasedGateway id="g"/>
       <bpmn:intermediateCatchEvent id="gotDocs">${message('M_docs')}</bpmn:intermediateCatchEvent>

@@ -7,7 +7,7 @@ import type { CompiledExpression } from '../expressions/feel'
 import { parseAssignees } from '../assignment/spec'
 import { compileTrigger } from './compile-events'
 import { attempt, compileHallFeel, extensions, idOf, str, type Problems } from './compile-support'
-import { parseApproval, parseFieldMode, parseHallDeadline, parseItemType, parseSkipIfUnchanged, parseTimeout } from './hall-attributes'
+import { parseApproval, parseDeliveredBy, parseFieldMode, parseHallDeadline, parseItemType, parseSkipIfUnchanged, parseTimeout } from './hall-attributes'
 import { upstreamOfJoins, validateGraph } from './graph'
 import { ElementKind, type ElementDef, type FlowDef, type ProcessDefinition, type UserTaskDef } from './model'
 
@@ -156,6 +156,13 @@ function compileElement(el: ModdleElement, kind: ElementKind, problems: Problems
     const name = str((el.messageRef as ModdleElement | undefined)?.name)
     if (!name) problems.push({ element: id, message: 'Expected a receive task to reference a named bpmn:message, but it does not' })
     else def.trigger = { kind: 'message', name }
+  }
+  const deliveredBy = str(el.deliveredBy)
+  if (deliveredBy !== undefined) {
+    // Only a message wait can be delivered; on a timer catch the attribute would mean nothing.
+    if (def.trigger?.kind !== 'message') problems.push({ element: id, message: 'Expected hall:deliveredBy only on a receive task or message catch event, but this one waits for no message' })
+    const who = attempt(id, problems, () => parseDeliveredBy(deliveredBy))
+    if (who) def.deliveredBy = who
   }
   return def
 }

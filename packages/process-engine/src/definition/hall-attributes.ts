@@ -5,7 +5,7 @@
 import { parseAssignees } from '../assignment/spec'
 import { parseDeadline } from '../time/duration'
 import type { DeadlineSpec } from '../time/duration'
-import { FieldMode, ItemType, type ApprovalMode, type TimeoutAction } from './model'
+import { DeliveredBy, FieldMode, ItemType, type ApprovalMode, type TimeoutAction } from './model'
 
 export function parseApproval(text: string): ApprovalMode {
   if (text === 'single' || text === 'all' || text === 'any' || text === 'sequential') return { kind: text }
@@ -42,4 +42,9 @@ export function parseFieldMode(text: string): FieldMode {
 export function parseSkipIfUnchanged(text: string): boolean {
   if (text === 'true' || text === 'false') return text === 'true'
   throw new Error(`Expected hall:skipIfUnchanged true or false, but got '${text}'`)
+}
+
+export function parseDeliveredBy(text: string): DeliveredBy {
+  if ((DeliveredBy as readonly string[]).includes(text)) return text as DeliveredBy
+  throw new Error(`Expected hall:deliveredBy ${DeliveredBy.join(', ')}, but got '${text}'`)
 }

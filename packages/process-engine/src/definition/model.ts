@@ -58,6 +58,10 @@ export type TimeoutAction =
   | { kind: 'reject' }
   | { kind: 'escalate'; to: AssigneeSpec[] }
 
+/** `hall:deliveredBy` on a message wait: who may deliver the message from the hall (`initiator` = the case's applicant). */
+export const DeliveredBy = ['initiator'] as const
+export type DeliveredBy = (typeof DeliveredBy)[number]
+
 export const FieldMode = ['editable', 'readonly', 'hidden'] as const
 export type FieldMode = (typeof FieldMode)[number]
 
@@ -113,6 +117,8 @@ export interface ElementDef {
   /** Boundary event ids attached to this activity. */
   boundaries: string[]
   userTask?: UserTaskDef
+  /** Receive tasks and message catch events: who delivers their message from the hall; unset = only systems (API/engine). */
+  deliveredBy?: DeliveredBy
   handler?: { name: string; inputs: Record<string, CompiledExpression> }
   script?: { expression: CompiledExpression; resultVariable: string }
 }

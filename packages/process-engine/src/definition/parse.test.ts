@@ -144,3 +144,29 @@ describe('parseDefinition: fuzzed input', () => {
     // 300 parses: on a machine shared by several test runs this outlasts the 5 s default.
   }, 30_000)
 })
+
+describe('parseDefinition: hall:deliveredBy', () => {
+  const withMessage = (body: string) => bpmn(body).replace('<bpmn:process', '<bpmn:message id="M" name="leave.returned"/><bpmn:process')
+  const messageCatch = (attrs: string) =>
+    `<bpmn:intermediateCatchEvent id="c"${attrs}><bpmn:messageEventDefinition messageRef="M"/></bpmn:intermediateCatchEvent>`
+
+  it('exposes initiator on a receive task and on a message catch event', async () => {
+    const result = await parseDefinition(withMessage(`<bpmn:startEvent id="s"/><bpmn:receiveTask id="r" messageRef="M" hall:deliveredBy="initiator"/>${messageCatch(' hall:deliveredBy="initiator"')}<bpmn:receiveTask id="plain" messageRef="M"/><bpmn:endEvent id="e"/>${flows('s->r', 'r->c', 'c->plain', 'plain->e')}`))
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
+    expect(result.definition.elements.r).toMatchObject({ deliveredBy: 'initiator', trigger: { kind: 'message', name: 'leave.returned' } })
+    expect(result.definition.elements.c).toMatchObject({ deliveredBy: 'initiator' })
+    expect(result.definition.elements.plain!.deliveredBy).toBeUndefined()
+  })
+
+  it('rejects an unknown value with the element id', async () => {
+    const problems = await problemsOf(withMessage(`<bpmn:startEvent id="s"/><bpmn:receiveTask id="r" messageRef="M" hall:deliveredBy="anyone"/><bpmn:endEvent id="e"/>${flows('s->r', 'r->e')}`))
+    expect(problems).toContainEqual({ element: 'r', message: "Expected hall:deliveredBy initiator, but got 'anyone'" })
+  })
+
+  it('rejects it on a timer catch, which waits for no message, and on a user task', async () => {
+    const timer = `<bpmn:intermediateCatchEvent id="w" hall:deliveredBy="initiator"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`
+    const problems = await problemsOf(withMessage(`<bpmn:startEvent id="s"/>${timer}<bpmn:userTask id="t" hall:assignee="user:u1" hall:deliveredBy="initiator"/><bpmn:endEvent id="e"/>${flows('s->w', 'w->t', 't->e')}`))
+    expect(problems).toContainEqual({ element: 'w', message: 'Expected hall:deliveredBy only on a receive task or message catch event, but this one waits for no message' })
+    expect(problems.some((p) => p.element === 't' && p.message.includes('deliveredBy'))).toBe(true)
+  })
+})

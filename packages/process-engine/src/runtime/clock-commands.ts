@@ -79,15 +79,21 @@ async function shiftDeadlines(run: Run, shift: (at: Date, createdAt?: string) =>
   }
 }
 
+/** Who delivered a message (the applicant reporting back, 销假) and what they said: kept on its history event. */
+export interface Delivery {
+  by?: string
+  comment?: string
+}
+
 /** Deliver `message` to the first waiting catcher. Returns false when nothing waits for it. */
-export async function correlate(run: Run, message: string, variables: Record<string, unknown>): Promise<boolean> {
+export async function correlate(run: Run, message: string, variables: Record<string, unknown>, delivery: Delivery = {}): Promise<boolean> {
   const subscription = run.state.subscriptions.find((s) => s.message === message)
   if (!subscription) return false
   const token = run.token(subscription.tokenId)
   const eventStart = isEventStart(run, subscription.element)
   if (!token && !eventStart) return false
   run.setVariables(token, variables)
-  run.emit('message.correlated', { element: subscription.element, data: { message } })
+  run.emit('message.correlated', { element: subscription.element, ...(delivery.by ? { actor: delivery.by } : {}), data: { message, ...(delivery.comment ? { comment: delivery.comment } : {}) } })
   if (eventStart) await startEventSubProcess(run, subscription.tokenId, subscription.element)
   else await trigger(run, token!, subscription.element)
   return true

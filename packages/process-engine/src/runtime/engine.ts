@@ -222,7 +222,8 @@ export function createEngine(options: EngineOptions) {
     withdraw: (instanceId: string, args: taskCommands.ActorArgs) => mutate(instanceId, (run) => taskCommands.withdraw(run, args)),
     cc: (instanceId: string, args: taskCommands.CcArgs) => mutate(instanceId, (run) => taskCommands.cc(run, args)),
     /** Deliver a message to the instance's waiting catch events, receive tasks or boundaries. Returns whether something caught it. */
-    correlate: (instanceId: string, message: string, variables: Record<string, unknown> = {}) => mutate(instanceId, (run) => clockCommands.correlate(run, message, variables)),
+    correlate: (instanceId: string, message: string, variables: Record<string, unknown> = {}, delivery: clockCommands.Delivery = {}) =>
+      mutate(instanceId, (run) => clockCommands.correlate(run, message, variables, delivery)),
     suspendClock: (instanceId: string, args: clockCommands.SuspendArgs) => mutate(instanceId, (run) => clockCommands.suspendClock(run, args)),
     resumeClock: (instanceId: string, args: taskCommands.ActorArgs) => mutate(instanceId, (run) => clockCommands.resumeClock(run, args)),
     extend: (instanceId: string, args: clockCommands.ExtendArgs) => mutate(instanceId, (run) => clockCommands.extend(run, args)),

@@ -8,7 +8,9 @@ import { createRouter } from '../../http/router'
 import { requireActor } from '../auth/session'
 import { visibleCase, type CaseRow } from './access'
 import { caseDiagram } from './diagram'
+import { engineOf } from './engine'
 import { complainAbout, evaluateCase } from './feedback'
+import { deliverMessage } from './messages'
 import { intakeRoutes } from './intake-routes'
 import { createDraft, saveDraft, submitCase, withdrawCase, type Caller } from './service'
 import { caseDetail, caseSummary, listCases } from './view'
@@ -41,6 +43,9 @@ const CaseDetail = CaseSummary.extend({
   applicant: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable().openapi({ description: 'Masked (139****1001) for anyone but the applicant' }) }),
   timeline: z.array(TimelineEntry),
   openSteps: z.array(OpenStep),
+  awaiting: z.array(z.object({ messageName: z.string(), elementId: z.string(), label: z.string() })).openapi({
+    description: 'Messages the process waits for that the viewer may deliver (hall:deliveredBy="initiator"; the applicant only), e.g. 假满返校销假',
+  }),
   evaluation: z.object({ rating: z.enum(RATINGS), comment: z.string().nullable(), createdAt: z.string() }).nullable(),
   complaints: z.array(z.object({ id: z.string(), text: z.string(), status: z.string(), createdAt: z.string() })),
 }).openapi('CaseDetail')
@@ -108,6 +113,11 @@ const complain = createRoute({
   request: { params: IdParam, ...jsonBody(z.strictObject({ text: z.string().trim().min(5, '请至少写 5 个字说明投诉内容').max(4000) })) },
   responses: { 201: jsonResponse(z.object({ id: z.string(), status: z.string() }), 'Filed'), ...commonErrors, ...conflictError },
 })
+const deliver = createRoute({
+  method: 'post', path: '/{id}/messages', tags: ['cases'], summary: 'Deliver a message my case waits for from me (e.g. 销假, reporting back); answers the case',
+  request: { params: IdParam, ...jsonBody(z.strictObject({ messageName: z.string().trim().min(1).max(200), comment: z.string().trim().max(1000).optional() })) },
+  responses: { 200: jsonResponse(CaseDetail, 'The case after the message'), ...commonErrors, ...conflictError },
+})
 
 const caller = (c: Context<AppEnv>): Caller => ({ deps: c.get('deps'), actor: requireActor(c), meta: c.get('meta') })
 async function summaryOf(c: Context<AppEnv>, row: CaseRow) {
@@ -118,7 +128,7 @@ async function summaryOf(c: Context<AppEnv>, row: CaseRow) {
 async function detailOf(c: Context<AppEnv>, caseId: string) {
   const { db } = c.get('deps').database
   const row = await visibleCase(db, requireActor(c), caseId)
-  return caseDetail(db, requireActor(c), row, c.get('deps').now())
+  return caseDetail(db, engineOf(c.get('deps')), requireActor(c), row, c.get('deps').now())
 }
 
 /** /api/cases: the applicant's side of a case (办件), from draft to evaluation. */
@@ -152,5 +162,10 @@ export const caseRoutes = createRouter()
   .openapi(complain, async (c) => {
     const saved = await complainAbout(caller(c), c.req.valid('param').id, c.req.valid('json').text)
     return c.json({ id: saved.id, status: saved.status }, 201)
+  })
+  .openapi(deliver, async (c) => {
+    const { id } = c.req.valid('param')
+    await deliverMessage(caller(c), id, c.req.valid('json'))
+    return c.json(await detailOf(c, id), 200)
   })
   .route('/', intakeRoutes)

@@ -9,7 +9,7 @@ import { namesOf } from './people'
 const SHOWN = [
   'process.started', 'task.completed', 'task.auto-completed', 'task.returned', 'task.rejected', 'task.transferred',
   'task.delegated', 'task.reassigned', 'task.signer-added', 'task.urged', 'process.cc', 'process.withdrawn',
-  'clock.suspended', 'clock.resumed', 'process.extended', 'process.completed', 'process.terminated',
+  'clock.suspended', 'clock.resumed', 'process.extended', 'message.correlated', 'process.completed', 'process.terminated',
 ] as const
 
 export interface TimelineEntry {

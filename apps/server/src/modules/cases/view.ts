@@ -1,4 +1,5 @@
 import { maskSensitive, maskValue } from '@hall/form-schema'
+import type { Engine } from '@hall/process-engine'
 import { and, desc, eq, inArray, ne, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { cases, complaints, evaluations, items, itemVersions, users, type CaseStatus } from '../../db/schema'
@@ -6,6 +7,7 @@ import type { Actor } from '../../http/context'
 import { holdsRole, subtree } from '../org/access'
 import type { CaseRow } from './access'
 import { isoOrNull } from './deadlines'
+import { awaitingOf } from './messages'
 import { openStepsOf, timelineOf } from './timeline'
 
 /** What a list shows of a case. */
@@ -73,9 +75,10 @@ export async function listCases(db: Db, actor: Actor, query: CaseListQuery): Pro
 
 /**
  * A case as its viewer may see it: the form data (sensitive values masked for anyone but the
- * applicant), the timeline, the open steps with their marks, and the applicant's feedback.
+ * applicant), the timeline, the open steps with their marks, what the process waits for from
+ * the applicant (only the applicant is shown it), and the applicant's feedback.
  */
-export async function caseDetail(db: Db, actor: Actor, row: CaseRow, now: Date) {
+export async function caseDetail(db: Db, engine: Engine, actor: Actor, row: CaseRow, now: Date) {
   const [version] = await db
     .select({ form: itemVersions.form, version: itemVersions.version, itemName: items.name, bpmn: itemVersions.bpmn })
     .from(itemVersions)
@@ -97,6 +100,7 @@ export async function caseDetail(db: Db, actor: Actor, row: CaseRow, now: Date) 
     applicant: { id: row.applicantId, name: applicant?.name ?? '', phone: applicant?.phone ? (mine ? applicant.phone : String(maskValue('phone', applicant.phone))) : null },
     timeline: row.instanceId ? await timelineOf(db, row.instanceId) : [],
     openSteps: row.instanceId ? await openStepsOf(db, row.instanceId, now) : [],
+    awaiting: mine && row.instanceId ? await awaitingOf(engine, row.instanceId) : [],
     evaluation: evaluation ? { rating: evaluation.rating, comment: evaluation.comment, createdAt: evaluation.createdAt.toISOString() } : null,
     complaints: filed.map((c) => ({ id: c.id, text: c.text, status: c.status, createdAt: c.createdAt.toISOString() })),
   }

@@ -134,6 +134,13 @@ const en: typeof zhCN = {
     continue: 'Continue',
     view: 'View',
     draftNo: 'Draft',
+    awaiting: {
+      hint: 'Your case is waiting for you',
+      confirm: 'Confirm “{label}”? The case then goes on.',
+      comment: 'Comment (optional)',
+      submit: 'Confirm',
+      cancel: 'Cancel',
+    },
   },
   statuses: {
     draft: 'Draft',

@@ -127,6 +127,13 @@ export default {
     continue: '继续填写',
     view: '查看',
     draftNo: '草稿',
+    awaiting: {
+      hint: '办件正在等您这一步',
+      confirm: '确认「{label}」？提交后流程将继续办理。',
+      comment: '备注（选填）',
+      submit: '确认提交',
+      cancel: '取消',
+    },
   },
   statuses: {
     draft: '草稿',

@@ -1,4 +1,4 @@
-import type { TimeLimit } from '@hall/server'
+import type { TimeLimit } from '@hall/guide'
 
 type T = (key: string, named?: Record<string, unknown>) => string
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
-import type { GuideInput } from '@hall/server'
+import type { GuideInput } from '@hall/guide'
 import { json, mountPage, stubApi } from '../testing/mount-page'
 import CatalogView from './CatalogView.vue'
 

@@ -72,6 +72,7 @@ function caseOf(overrides: Partial<CaseDetail> = {}): CaseDetail {
         overdue: false,
       },
     ],
+    awaiting: [],
     evaluation: null,
     complaints: [],
     ...overrides,
