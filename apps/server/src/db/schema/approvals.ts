@@ -1,9 +1,8 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { index, pgTable, text } from 'drizzle-orm/pg-core'
 import { cases } from './cases'
 import { bytea } from './files'
 import { absences, units, users } from './org'
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
+import { at } from './columns'
 
 /**
  * Handwritten signatures (手写签名) captured when an approver agrees or disagrees, one per

@@ -1,8 +1,7 @@
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { index, pgTable, text } from 'drizzle-orm/pg-core'
 import { cases } from './cases'
 import { units, users } from './org'
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
+import { at } from './columns'
 
 /** What a notification is about; the runtime picks its icon and wording by it. */
 export const NOTIFICATION_KINDS = ['task.assigned', 'case.completed', 'case.rejected', 'case.returned', 'case.supplement'] as const

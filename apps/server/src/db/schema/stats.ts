@@ -1,4 +1,5 @@
-import { bigint, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core'
+import { bigint, date, doublePrecision, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core'
+import { at } from './columns'
 
 /**
  * Statistics (issue 7) are derived rows, never a source of truth: `hall stats rebuild` drops and
@@ -70,5 +71,5 @@ export const statsDaily = pgTable(
 export const statsWatermarks = pgTable('stats_watermarks', {
   id: text('id').primaryKey(),
   historyId: bigint('history_id', { mode: 'number' }).notNull(),
-  changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  changedAt: at('changed_at').notNull(),
 })

@@ -5,18 +5,18 @@ import {
   primaryKey,
   real,
   text,
-  timestamp,
+  
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
 import { cases } from './cases'
 import { units, users } from './org'
+import { at } from './columns'
 
 /**
  * Electronic supervision (电子监察, DOMAIN.md §4) and staff/window assessment (考评, §5): the
  * alerts raised when a step warns or goes overdue, extension requests (延期) and their decision,
  * the per-unit rule table and the supervision office's manual entries.
  */
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 
 export const ALERT_LEVELS = ['warn', 'overdue'] as const
 export type AlertLevel = (typeof ALERT_LEVELS)[number]

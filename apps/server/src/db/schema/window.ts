@@ -1,13 +1,13 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { boolean, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core'
 import { cases } from './cases'
 import { items } from './items'
 import { departments, units, users } from './org'
+import { at } from './columns'
 
 /**
  * The window's side of the hall beyond acceptance notices (DOMAIN.md §3): arrangements a case was
  * accepted under, the first-ask register, and appointment slots with their bookings.
  */
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
 
 /**
  * 容缺受理, 联办, 上报, 代办: how the window accepted a case beyond instant/promised. `due` is the date
