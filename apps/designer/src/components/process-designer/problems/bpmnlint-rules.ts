@@ -98,19 +98,22 @@ interface FlowElement {
 }
 
 /**
- * Fills each node's `incoming`/`outgoing` from the sequence flows. bpmn-js keeps them while one
- * draws, but an imported file may leave them out (a new item's starter diagram, our templates);
- * bpmnlint reads them, and would call every step of such a file an implicit start and end.
+ * Sets each node's `incoming`/`outgoing` to exactly the sequence flows that name it. bpmn-js keeps
+ * them while one draws, but an imported file may leave them out (a new item's starter diagram, our
+ * templates), and a flow deleted after an earlier fill could linger in them; bpmnlint reads them,
+ * and would call such steps implicit starts, ends or splits.
  */
 export function linkSequenceFlows(container: FlowElement): void {
-  for (const element of [...(container.rootElements ?? []), ...(container.flowElements ?? [])]) {
-    if (element.$type === 'bpmn:SequenceFlow' && element.sourceRef && element.targetRef) {
-      const outgoing = (element.sourceRef.outgoing ??= [])
-      const incoming = (element.targetRef.incoming ??= [])
-      if (!outgoing.includes(element)) outgoing.push(element)
-      if (!incoming.includes(element)) incoming.push(element)
-    }
-    if (element.flowElements) linkSequenceFlows(element)
+  for (const root of container.rootElements ?? []) linkSequenceFlows(root)
+  const nodes = container.flowElements ?? []
+  const flows = nodes.filter((element) => element.$type === 'bpmn:SequenceFlow' && element.sourceRef && element.targetRef)
+  for (const node of nodes) {
+    if (node.flowElements) linkSequenceFlows(node)
+    const outgoing = flows.filter((flow) => flow.sourceRef === node)
+    const incoming = flows.filter((flow) => flow.targetRef === node)
+    // Only flow nodes carry the links; in place, since bpmn-js holds these arrays and updates them as one draws.
+    if (node.outgoing || outgoing.length) (node.outgoing ??= []).splice(0, node.outgoing.length, ...outgoing)
+    if (node.incoming || incoming.length) (node.incoming ??= []).splice(0, node.incoming.length, ...incoming)
   }
 }
 
