@@ -1,7 +1,8 @@
 import { createCalendar, type Calendar } from '@hall/process-engine'
 import { inArray, isNotNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { cases, CASE_RESULTS, statsCaseFacts } from '../../db/schema'
+import type { CASE_RESULTS, statsCaseFacts } from '../../db/schema'
+import { cases } from '../../db/schema'
 
 export type CaseFact = typeof statsCaseFacts.$inferInsert
 type CaseResult = (typeof CASE_RESULTS)[number]
