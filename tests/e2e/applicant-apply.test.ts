@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '../support/api-client'
-import { ARTIFACTS_DIR, launchBrowser, type TestBrowser, type Viewport } from '../support/browser'
+import { ARTIFACTS_DIR, launchBrowser, submitLogin, type TestBrowser, type Viewport } from '../support/browser'
 import { REPO_ROOT, SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
 /**
@@ -120,9 +120,7 @@ describe.skipIf(!serverBuilt)('a student applies for leave in the hall', () => {
 
     it('finds the leave item in the catalog and reads its guide', async () => {
       await page.goto(`${server.url}/login`)
-      await page.locator('input[name=username]').fill(STUDENT.username)
-      await page.locator('input[name=password]').fill('Hall@2026')
-      await page.locator('input[name=password]').press('Enter')
+      await submitLogin(page, STUDENT.username)
       await page.waitForURL(`${server.url}/`)
       await page.locator('[data-test=card-guides]').click()
       await page.waitForURL(`${server.url}/services`)

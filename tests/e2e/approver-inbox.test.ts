@@ -3,15 +3,10 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  ARTIFACTS_DIR as ARTIFACTS,
-  launchBrowser,
-  type TestBrowser,
-  type Viewport,
-} from '../support/browser'
+import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, submitLogin, type TestBrowser, type Viewport } from '../support/browser'
+import { signIn as signInApi } from '../support/api-client'
 import { SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
-const PASSWORD = 'Hall@2026'
 const DESKTOP: Viewport = { width: 1280, height: 800 }
 const PHONE: Viewport = { width: 375, height: 812 }
 const serverBuilt = existsSync(SERVER_CLI)
@@ -20,40 +15,9 @@ if (!serverBuilt)
     `e2e approver tests skipped: ${SERVER_CLI} does not exist yet. Run pnpm build to run them.`,
   )
 
-/** A signed-in API session for the set-up steps a person would do elsewhere (installing the item, applying). */
-async function session(base: string, username: string) {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  })
-  if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`)
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-    const text = await response.text()
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`)
-    return (text ? JSON.parse(text) : undefined) as T
-  }
-}
-
 async function signIn(page: Page, base: string, username: string) {
   await page.goto(`${base}/login`)
-  await page.locator('input[name=username]').fill(username)
-  await page.locator('input[name=password]').fill(PASSWORD)
-  await page.locator('input[name=password]').press('Enter')
+  await submitLogin(page, username)
   await page.waitForURL(`${base}/`)
 }
 
@@ -112,32 +76,32 @@ describe.skipIf(!serverBuilt)(
       server = await startServer()
       const base = server.url
       // The demo counsellor is on a training trip around 1 Dec 2026 (seed): the unit admin ends it, so their tasks stay theirs.
-      const admin = await session(base, 'univ.admin')
-      const { items: people } = await admin<{ items: { id: string; username: string }[] }>(
+      const admin = await signInApi(base, 'univ.admin')
+      const { items: people } = await admin.call<{ items: { id: string; username: string }[] }>(
         'GET',
         '/api/org/users?q=cs.counsellor',
       )
       const counsellorId = people.find((user) => user.username === 'cs.counsellor')!.id
-      const { items: away } = await admin<{ items: { id: string }[] }>(
+      const { items: away } = await admin.call<{ items: { id: string }[] }>(
         'GET',
         `/api/org/absences?userId=${counsellorId}`,
       )
-      for (const absence of away) await admin('DELETE', `/api/org/absences/${absence.id}`)
+      for (const absence of away) await admin.call('DELETE', `/api/org/absences/${absence.id}`)
 
-      const hall = await session(base, 'univ.hall')
-      const { items: depts } = await hall<{ items: { id: string; code: string }[] }>(
+      const hall = await signInApi(base, 'univ.hall')
+      const { items: depts } = await hall.call<{ items: { id: string; code: string }[] }>(
         'GET',
         '/api/org/departments',
       )
-      const { itemId } = await hall<{ itemId: string }>(
+      const { itemId } = await hall.call<{ itemId: string }>(
         'POST',
         '/api/templates/student-leave/install',
         { deptId: depts.find((d) => d.code === 'HALL')!.id, posts: { 'P-XGC': 'P-JWC-REVIEW' } },
       )
 
-      const student = await session(base, 'stu.2023001')
-      const draft = await student<{ id: string }>('POST', '/api/cases', { itemId })
-      const { data } = await student<{ data: Record<string, unknown> }>(
+      const student = await signInApi(base, 'stu.2023001')
+      const draft = await student.call<{ id: string }>('POST', '/api/cases', { itemId })
+      const { data } = await student.call<{ data: Record<string, unknown> }>(
         'GET',
         `/api/cases/${draft.id}`,
       )
@@ -152,7 +116,7 @@ describe.skipIf(!serverBuilt)(
         phone: '13956001001',
       }
       // Four days: past the counsellor's three, so the dean approves too.
-      const receipt = await student<{ caseId: string; caseNo: string }>(
+      const receipt = await student.call<{ caseId: string; caseNo: string }>(
         'POST',
         `/api/cases/${draft.id}/submit`,
         {

@@ -3,56 +3,16 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  ARTIFACTS_DIR as ARTIFACTS,
-  launchBrowser,
-  type TestBrowser,
-  type Viewport,
-} from '../support/browser'
+import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, submitLogin, type TestBrowser, type Viewport } from '../support/browser'
 import { REPO_ROOT, SERVER_CLI, startServer, type RunningServer } from '../support/server'
+import { signIn, type ApiSession } from '../support/api-client'
 
-const PASSWORD = 'Hall@2026'
 const VIEWPORTS: { name: string; viewport: Viewport }[] = [
   { name: 'desktop', viewport: { width: 1280, height: 800 } },
   { name: 'phone', viewport: { width: 375, height: 740 } },
 ]
 const built = existsSync(SERVER_CLI) && existsSync(join(REPO_ROOT, 'apps/runtime/dist/index.html'))
 if (!built) console.warn('e2e case page tests skipped: run pnpm build to run them.')
-
-/** A signed-in API user, as the approvers act in this test: through the API, not a browser. */
-interface ApiUser {
-  call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>
-}
-
-async function signIn(url: string, username: string): Promise<ApiUser> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  })
-  if (response.status !== 200) throw new Error(`login ${username}: ${response.status}`)
-  const { csrfToken } = (await response.json()) as { csrfToken: string }
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  return {
-    async call<T>(method: string, path: string, body?: unknown) {
-      const answer = await fetch(`${url}/api${path}`, {
-        method,
-        headers: {
-          cookie,
-          'x-csrf-token': csrfToken,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      const text = await answer.text()
-      if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${text}`)
-      return JSON.parse(text) as T
-    },
-  }
-}
 
 async function expectNoHorizontalScroll(page: Page) {
   expect(
@@ -62,9 +22,9 @@ async function expectNoHorizontalScroll(page: Page) {
 
 describe.skipIf(!built)('the case page, live', () => {
   let server: RunningServer
-  let student: ApiUser
-  let counsellor: ApiUser
-  let dean: ApiUser
+  let student: ApiSession
+  let counsellor: ApiSession
+  let dean: ApiSession
   let itemId: string
 
   beforeAll(async () => {
@@ -78,12 +38,12 @@ describe.skipIf(!built)('the case page, live', () => {
     ])
     const { items: depts } = await admin.call<{ items: { id: string; code: string }[] }>(
       'GET',
-      '/org/departments',
+      '/api/org/departments',
     )
     const hall = depts.find((dept) => dept.code === 'HALL')!
     ;({ itemId } = await admin.call<{ itemId: string }>(
       'POST',
-      '/templates/student-leave/install',
+      '/api/templates/student-leave/install',
       { deptId: hall.id, posts: { 'P-XGC': 'P-HALL' } },
     ))
   })
@@ -93,11 +53,11 @@ describe.skipIf(!built)('the case page, live', () => {
 
   /** The student applies for five days' leave (pre-filled from the data center); the counsellor agrees. */
   async function caseAtTheDean(): Promise<string> {
-    const { id } = await student.call<{ id: string }>('POST', '/cases', { itemId })
-    const { form } = await student.call<{ form: unknown }>('GET', `/cases/${id}`)
+    const { id } = await student.call<{ id: string }>('POST', '/api/cases', { itemId })
+    const { form } = await student.call<{ form: unknown }>('GET', `/api/cases/${id}`)
     const { values } = await student.call<{ values: Record<string, unknown> }>(
       'POST',
-      '/datacenter/prefill',
+      '/api/datacenter/prefill',
       { schema: form },
     )
     const data = {
@@ -110,17 +70,17 @@ describe.skipIf(!built)('the case page, live', () => {
       emergencyContact: '13900000000',
       reason: '回家探亲',
     }
-    await student.call('POST', `/cases/${id}/submit`, { data })
-    await counsellor.call('POST', `/tasks/${await taskOf(counsellor, id)}/agree`, {
+    await student.call('POST', `/api/cases/${id}/submit`, { data })
+    await counsellor.call('POST', `/api/tasks/${await taskOf(counsellor, id)}/agree`, {
       comment: '情况属实',
     })
     return id
   }
 
-  async function taskOf(user: ApiUser, caseId: string): Promise<string> {
+  async function taskOf(user: ApiSession, caseId: string): Promise<string> {
     const { items } = await user.call<{ items: { taskId: string; caseId: string }[] }>(
       'GET',
-      '/tasks?box=todo',
+      '/api/tasks?box=todo',
     )
     const task = items.find((entry) => entry.caseId === caseId)
     if (!task) throw new Error(`no task of case ${caseId} in the to-do box`)
@@ -137,9 +97,7 @@ describe.skipIf(!built)('the case page, live', () => {
       browser = await launchBrowser(viewport)
       page = await browser.context.newPage()
       await page.goto(`${server.url}/login`)
-      await page.locator('input[name=username]').fill('stu.2023001')
-      await page.locator('input[name=password]').fill(PASSWORD)
-      await page.locator('input[name=password]').press('Enter')
+      await submitLogin(page, 'stu.2023001')
       await page.waitForURL(`${server.url}/`)
     })
     afterAll(async () => {
@@ -165,7 +123,7 @@ describe.skipIf(!built)('the case page, live', () => {
       await expectNoHorizontalScroll(page)
       await shot('01-at-the-dean')
 
-      await dean.call('POST', `/tasks/${await taskOf(dean, caseId)}/agree`, {
+      await dean.call('POST', `/api/tasks/${await taskOf(dean, caseId)}/agree`, {
         comment: '同意，注意安全',
       })
 

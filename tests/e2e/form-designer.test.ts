@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, type TestBrowser } from '../support/browser'
+import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, submitLogin, type TestBrowser } from '../support/browser'
 import { REPO_ROOT, SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
 const DESIGNER_BUILT = existsSync(SERVER_CLI) && existsSync(join(REPO_ROOT, 'apps/designer/dist/index.html'))
@@ -58,9 +58,7 @@ describe.skipIf(!DESIGNER_BUILT)('a hall admin builds the staff-leave form and i
       if (response.status() >= 400 && url.pathname !== '/api/auth/me') problems.push(`${response.status()} ${url.pathname}`)
     })
     await page.goto(`${server.url}/designer/form-design`)
-    await page.locator('input[name=username]').fill('county.hall')
-    await page.locator('input[name=password]').fill('Hall@2026')
-    await page.locator('input[name=password]').press('Enter')
+    await submitLogin(page, 'county.hall')
     await by('form-designer').waitFor()
   }, STEP_TIMEOUT)
   afterAll(async () => {

@@ -3,15 +3,9 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  ARTIFACTS_DIR as ARTIFACTS,
-  launchBrowser,
-  type TestBrowser,
-  type Viewport,
-} from '../support/browser'
+import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, submitLogin, type TestBrowser, type Viewport } from '../support/browser'
 import { REPO_ROOT, SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
-const PASSWORD = 'Hall@2026'
 const VIEWPORTS: { name: string; viewport: Viewport; phone: boolean }[] = [
   { name: 'desktop', viewport: { width: 1280, height: 800 }, phone: false },
   { name: 'phone', viewport: { width: 375, height: 740 }, phone: true },
@@ -21,12 +15,6 @@ if (!serverBuilt) {
   console.warn(
     `e2e login tests skipped: ${SERVER_CLI} does not exist yet. Run pnpm build to run them.`,
   )
-}
-
-async function login(page: Page, username: string, password: string) {
-  await page.locator('input[name=username]').fill(username)
-  await page.locator('input[name=password]').fill(password)
-  await page.locator('input[name=password]').press('Enter')
 }
 
 /** Phones show no side bar: the actions live in the drawer behind the menu button. */
@@ -83,7 +71,7 @@ describe.skipIf(!serverBuilt)('signing in to the runtime and the designer', () =
         await expectNoHorizontalScroll(page)
         await shot('01-runtime-login')
 
-        await login(page, 'stu.2023001', 'not-the-password')
+        await submitLogin(page, 'stu.2023001', 'not-the-password')
         const error = page.locator('[data-test=login-error]')
         await error.waitFor()
         expect(await error.innerText()).toContain('用户名或密码错误')
@@ -91,7 +79,7 @@ describe.skipIf(!serverBuilt)('signing in to the runtime and the designer', () =
       })
 
       it('signs the student in and greets them by name', async () => {
-        await login(page, 'stu.2023001', PASSWORD)
+        await submitLogin(page, 'stu.2023001')
         await page.waitForURL(`${server.url}/`)
         const me = await page.evaluate(async () => {
           const response = await fetch('/api/auth/me')
@@ -138,7 +126,7 @@ describe.skipIf(!serverBuilt)('signing in to the runtime and the designer', () =
         await page.locator('[data-test=language-switch]').click()
         await page.getByRole('heading', { name: /登录/ }).waitFor()
 
-        await login(page, 'stu.2023001', PASSWORD)
+        await submitLogin(page, 'stu.2023001')
         await page.waitForURL(/\/designer\/forbidden/)
         expect(await page.locator('[data-test=forbidden]').innerText()).toContain('无权限')
         await expectNoHorizontalScroll(page)
@@ -148,7 +136,7 @@ describe.skipIf(!serverBuilt)('signing in to the runtime and the designer', () =
       })
 
       it('shows the item list to the county hall administrator', async () => {
-        await login(page, 'county.hall', PASSWORD)
+        await submitLogin(page, 'county.hall')
         await page.waitForURL(`${server.url}/designer/`)
         const empty = page.locator('[data-test=items-empty]')
         await empty.waitFor()

@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, type TestBrowser } from '../support/browser'
+import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, submitLogin, type TestBrowser } from '../support/browser'
 import { REPO_ROOT, SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
 const built = existsSync(SERVER_CLI) && existsSync(join(REPO_ROOT, 'apps/designer/dist/index.html'))
@@ -56,9 +56,7 @@ describe.skipIf(!built)('a hall administrator designs a leave process by clickin
     page = await browser.context.newPage()
     await page.goto(`${server.url}/designer/process-design`)
     await page.waitForURL(/\/designer\/login/)
-    await page.locator('input[name=username]').fill('county.hall')
-    await page.locator('input[name=password]').fill('Hall@2026')
-    await page.locator('input[name=password]').press('Enter')
+    await submitLogin(page, 'county.hall')
     await page.waitForURL(/\/designer\/process-design/)
     // From here on: the 401 of the session probe on the login page is expected, anything after is not.
     page.on('console', (message) => {

@@ -3,15 +3,9 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  ARTIFACTS_DIR as ARTIFACTS,
-  launchBrowser,
-  type TestBrowser,
-  type Viewport,
-} from '../support/browser'
+import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, submitLogin, type TestBrowser, type Viewport } from '../support/browser'
 import { SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
-const PASSWORD = 'Hall@2026'
 const VIEWPORTS: { name: string; viewport: Viewport; phone: boolean }[] = [
   { name: 'desktop', viewport: { width: 1280, height: 800 }, phone: false },
   { name: 'phone', viewport: { width: 375, height: 740 }, phone: true },
@@ -55,9 +49,7 @@ describe.skipIf(!serverBuilt)('the statistics dashboard (统计分析) for a win
 
       it('reaches 统计分析 from the menu and sees the demo’s figures and every chart drawn', async () => {
         await page.goto(`${server.url}/login`)
-        await page.locator('input[name=username]').fill('county.hr.head')
-        await page.locator('input[name=password]').fill(PASSWORD)
-        await page.locator('input[name=password]').press('Enter')
+        await submitLogin(page, 'county.hr.head')
         await page.waitForURL(`${server.url}/`)
         if (phone) await page.locator('[data-test=open-menu]').click()
         await page.getByText('统计分析', { exact: true }).filter({ visible: true }).first().click()

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { request, type APIRequestContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, type TestBrowser } from '../support/browser'
+import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, submitLogin, type TestBrowser } from '../support/browser'
 import { SERVER_CLI, startServer, type RunningServer } from '../support/server'
+import { signIn } from '../support/api-client'
 
-const PASSWORD = 'Hall@2026'
 const serverBuilt = existsSync(SERVER_CLI)
 if (!serverBuilt)
   console.warn(
@@ -40,25 +39,9 @@ const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`
 
-/** An API session of one demo user (its own cookie jar), sending the CSRF token on writes. */
-async function signIn(baseURL: string, username: string) {
-  const api = await request.newContext({ baseURL })
-  const login = await api.post('/api/auth/login', { data: { username, password: PASSWORD } })
-  if (!login.ok()) throw new Error(`login ${username}: ${login.status()}`)
-  const { csrfToken } = (await login.json()) as { csrfToken: string }
-  const send = async (method: 'POST' | 'PUT', path: string, data: unknown) => {
-    const response = await api.fetch(path, { method, data, headers: { 'x-csrf-token': csrfToken } })
-    if (!response.ok())
-      throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`)
-    return response.json() as Promise<Record<string, unknown>>
-  }
-  return { api, send }
-}
-
 describe.skipIf(!serverBuilt)('the supervision board in Chromium', () => {
   let server: RunningServer
   let browser: TestBrowser
-  const sessions: APIRequestContext[] = []
 
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true })
@@ -66,44 +49,39 @@ describe.skipIf(!serverBuilt)('the supervision board in Chromium', () => {
     browser = await launchBrowser({ width: 375, height: 740 })
   })
   afterAll(async () => {
-    await Promise.all(sessions.map((s) => s.dispose()))
     await browser?.close()
     await server?.stop()
   })
 
   it('shows the supervision office a step whose due has passed, marked red', async () => {
     const hall = await signIn(server.url, 'county.hall')
-    sessions.push(hall.api)
-    const { items: departments } = (await (await hall.api.get('/api/org/departments')).json()) as {
+    const { items: departments } = (await hall.get('/api/org/departments')) as {
       items: { id: string; code: string }[]
     }
-    const created = await hall.send('POST', '/api/items', {
+    const created = await hall.call('POST', '/api/items', {
       code: 'sup-demo',
       name: '电子监察演示',
       deptId: departments.find((d) => d.code === 'W-HR')!.id,
     })
     const itemId = (created.item as { id: string }).id
-    const draft = await hall.send('PUT', `/api/items/${itemId}/draft`, {
+    const draft = await hall.call('PUT', `/api/items/${itemId}/draft`, {
       guide,
       form,
       bpmn,
       revision: (created.draft as { revision: number }).revision,
     })
-    await hall.send('POST', `/api/items/${itemId}/publish`, { revision: draft.revision })
+    await hall.call('POST', `/api/items/${itemId}/publish`, { revision: draft.revision })
 
     const citizen = await signIn(server.url, 'citizen.zhang')
-    sessions.push(citizen.api)
-    const application = await citizen.send('POST', '/api/cases', { itemId })
-    const receipt = await citizen.send('POST', `/api/cases/${String(application.id)}/submit`, {
+    const application = await citizen.call('POST', '/api/cases', { itemId })
+    const receipt = await citizen.call('POST', `/api/cases/${String(application.id)}/submit`, {
       data: { name: '张伟' },
     })
     await new Promise((done) => setTimeout(done, 2_500)) // the step's 2-second limit passes on the server's real clock
 
     const page = await browser.context.newPage()
     await page.goto(`${server.url}/login`)
-    await page.locator('input[name=username]').fill('county.sup')
-    await page.locator('input[name=password]').fill(PASSWORD)
-    await page.locator('input[name=password]').press('Enter')
+    await submitLogin(page, 'county.sup')
     await page.waitForURL(`${server.url}/`)
     await page.goto(`${server.url}/supervision/board`)
     const row = page.locator('[data-test=board-row]').filter({ hasText: String(receipt.caseNo) })

@@ -3,15 +3,15 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR, launchBrowser, type TestBrowser, type Viewport } from '../support/browser'
+import { ARTIFACTS_DIR, launchBrowser, submitLogin, type TestBrowser, type Viewport } from '../support/browser'
 import { SERVER_CLI, startServer, type RunningServer } from '../support/server'
+import { signIn } from '../support/api-client'
 
 /**
  * Issue 6 "done when": a citizen's promised item is returned once for supplement with two missing
  * materials (one notice, chosen in the window's UI), supplied, accepted as promised, approved and
  * completed. The citizen and the approver act through the API; the window clerk in Chromium.
  */
-const PASSWORD = 'Hall@2026'
 const VIEWPORTS: { name: string; viewport: Viewport }[] = [
   { name: 'desktop', viewport: { width: 1280, height: 800 } },
   { name: 'phone', viewport: { width: 375, height: 740 } },
@@ -45,28 +45,6 @@ const GUIDE = {
 }
 const FORM = { type: 'object', properties: { name: { type: 'string', title: '姓名', required: true, 'x-component': 'Input', 'x-decorator': 'FormItem' } } }
 
-interface Session {
-  request<T>(method: string, path: string, body?: unknown): Promise<T>
-  upload(path: string, form: FormData): Promise<unknown>
-}
-
-async function signIn(url: string, username: string): Promise<Session> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) })
-  if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`)
-  const { csrfToken } = (await response.json()) as { csrfToken: string }
-  const cookie = response.headers.getSetCookie().map((entry) => entry.split(';')[0]).join('; ')
-  const send = async (method: string, path: string, init: RequestInit) => {
-    const answer = await fetch(`${url}${path}`, { ...init, method, headers: { cookie, 'x-csrf-token': csrfToken, ...(init.headers as Record<string, string>) } })
-    const text = await answer.text()
-    if (!answer.ok) throw new Error(`${method} ${path}: ${answer.status} ${text}`)
-    return text ? JSON.parse(text) : undefined
-  }
-  return {
-    request: (method, path, body) => send(method, path, body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    upload: (path, form) => send('POST', path, { body: form }),
-  }
-}
-
 describe.skipIf(!serverBuilt)('a promised case returned once for two missing materials, then completed', () => {
   let server: RunningServer
   let itemId: string
@@ -75,11 +53,11 @@ describe.skipIf(!serverBuilt)('a promised case returned once for two missing mat
     await mkdir(ARTIFACTS_DIR, { recursive: true })
     server = await startServer()
     const hall = await signIn(server.url, 'county.hall')
-    const { items: depts } = await hall.request<{ items: { id: string; code: string }[] }>('GET', '/api/org/departments')
-    const created = await hall.request<{ item: { id: string }; draft: { revision: number } }>('POST', '/api/items', { code: 'pension-transfer', name: '养老保险关系转移', deptId: depts.find((dept) => dept.code === 'W-HR')!.id })
+    const { items: depts } = await hall.call<{ items: { id: string; code: string }[] }>('GET', '/api/org/departments')
+    const created = await hall.call<{ item: { id: string }; draft: { revision: number } }>('POST', '/api/items', { code: 'pension-transfer', name: '养老保险关系转移', deptId: depts.find((dept) => dept.code === 'W-HR')!.id })
     itemId = created.item.id
-    await hall.request('PUT', `/api/items/${itemId}/draft`, { guide: GUIDE, form: FORM, bpmn: BPMN, revision: created.draft.revision })
-    await hall.request('POST', `/api/items/${itemId}/publish`, {})
+    await hall.call('PUT', `/api/items/${itemId}/draft`, { guide: GUIDE, form: FORM, bpmn: BPMN, revision: created.draft.revision })
+    await hall.call('POST', `/api/items/${itemId}/publish`, {})
   })
   afterAll(async () => {
     await server?.stop()
@@ -100,13 +78,11 @@ describe.skipIf(!serverBuilt)('a promised case returned once for two missing mat
 
     it('goes from online submission through one supplement notice to completion', async () => {
       const citizen = await signIn(server.url, 'citizen.li')
-      const draft = await citizen.request<{ id: string }>('POST', '/api/cases', { itemId })
-      const receipt = await citizen.request<{ caseId: string; caseNo: string }>('POST', `/api/cases/${draft.id}/submit`, { data: { name: '李娜' } })
+      const draft = await citizen.call<{ id: string }>('POST', '/api/cases', { itemId })
+      const receipt = await citizen.call<{ caseId: string; caseNo: string }>('POST', `/api/cases/${draft.id}/submit`, { data: { name: '李娜' } })
 
       await page.goto(`${server.url}/login`)
-      await page.locator('input[name=username]').fill('county.hr.2')
-      await page.locator('input[name=password]').fill(PASSWORD)
-      await page.locator('input[name=password]').press('Enter')
+      await submitLogin(page, 'county.hr.2')
       await page.waitForURL((url) => !url.pathname.startsWith('/login'))
       await page.goto(`${server.url}/window/queue`)
       await page.locator('[data-test=queue-case]', { hasText: receipt.caseNo }).first().click()
@@ -130,7 +106,7 @@ describe.skipIf(!serverBuilt)('a promised case returned once for two missing mat
       form.append('files', new File(['%PDF-1.4 身份证复印件'], 'idcard.pdf', { type: 'application/pdf' }))
       form.append('material', 'idcard')
       await citizen.upload('/api/files', form)
-      await citizen.request('POST', `/api/cases/${receipt.caseId}/supplied`, {})
+      await citizen.call('POST', `/api/cases/${receipt.caseId}/supplied`, {})
 
       await page.goto(`${server.url}/window/cases/${receipt.caseId}`)
       await page.locator('[data-test=action-promised]').click()
@@ -141,10 +117,10 @@ describe.skipIf(!serverBuilt)('a promised case returned once for two missing mat
       await shot('03-acceptance-notice')
 
       const approver = await signIn(server.url, 'county.hr.1')
-      const { items: tasks } = await approver.request<{ items: { taskId: string; caseId: string }[] }>('GET', '/api/tasks')
+      const { items: tasks } = await approver.call<{ items: { taskId: string; caseId: string }[] }>('GET', '/api/tasks')
       const task = tasks.find((entry) => entry.caseId === receipt.caseId)!
-      await approver.request('POST', `/api/tasks/${task.taskId}/agree`, { comment: '材料齐全' })
-      const done = await citizen.request<{ status: string }>('GET', `/api/cases/${receipt.caseId}`)
+      await approver.call('POST', `/api/tasks/${task.taskId}/agree`, { comment: '材料齐全' })
+      const done = await citizen.call<{ status: string }>('GET', `/api/cases/${receipt.caseId}`)
       expect(done.status).toBe('completed')
     })
   })

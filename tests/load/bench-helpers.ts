@@ -3,6 +3,7 @@
  * shows its effect, and signing in as the county's hall administrator.
  */
 import type { Page } from 'playwright-core'
+import { submitLogin } from '../support/browser'
 
 /** Start → TASKS user tasks in a snake of rows → end, with diagram coordinates. */
 export function chainDiagram(tasks: number): string {
@@ -60,8 +61,6 @@ export async function clickUntil(page: Page, selector: string, done: () => boole
 /** Signs in as `county.hall` on `path` (a designer page) and waits for the redirect back. */
 export async function signInAsHallAdmin(page: Page, url: string, path: string): Promise<void> {
   await page.goto(`${url}${path}`)
-  await page.locator('input[name=username]').fill('county.hall')
-  await page.locator('input[name=password]').fill('Hall@2026')
-  await page.locator('input[name=password]').press('Enter')
+  await submitLogin(page, 'county.hall')
   await page.waitForURL(`${url}${path}`)
 }

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { DEMO_PASSWORD } from './server'
 
 /** Where browser tests leave their screenshots (git-ignored; CI keeps them as artifacts). */
 export const ARTIFACTS_DIR = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url))
@@ -49,4 +50,11 @@ export async function launchBrowser(viewport: Viewport): Promise<TestBrowser> {
       await rm(userDataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** Fills in the login form the page shows and submits it (a demo account's password by default). */
+export async function submitLogin(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.locator('input[name=username]').fill(username)
+  await page.locator('input[name=password]').fill(password)
+  await page.locator('input[name=password]').press('Enter')
 }

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url'
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 /** The server as `pnpm build` leaves it: the e2e tests run what users run, not the sources. */
 export const SERVER_CLI = join(REPO_ROOT, 'apps/server/dist/cli.mjs')
+/** The password of every account the demo seed creates (README "Demo accounts"). */
+export const DEMO_PASSWORD = 'Hall@2026'
 
 const READY_TIMEOUT_MS = 90_000
 const STOP_TIMEOUT_MS = 10_000

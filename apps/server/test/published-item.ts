@@ -23,6 +23,45 @@ export interface ItemFixture {
   guide?: GuideInput
 }
 
+/** What tells one promised county item with a single review step from another. */
+export interface ReviewItemSpec {
+  dept: string
+  code: string
+  name: string
+  /** The review step: its name, its `hall:assignee` post, `hall:due` and optional `hall:warn`. */
+  step: { name: string; post: string; due: string; warn?: string }
+  promisedWd: number
+  form?: FormSchema
+  guide?: Omit<GuideInput, 'promisedLimit'>
+}
+
+/**
+ * A promised county item: start → one review step (`Task_review`) → end, promised in working
+ * days; the form asks for a name unless the spec brings its own.
+ */
+export function promisedReviewItem(spec: ReviewItemSpec): ItemFixture {
+  const processId = spec.code[0]!.toUpperCase() + spec.code.slice(1).replaceAll('-', '_')
+  const warn = spec.step.warn ? ` hall:warn="${spec.step.warn}"` : ''
+  return {
+    unit: 'county',
+    dept: spec.dept,
+    code: spec.code,
+    name: spec.name,
+    form: spec.form ?? { type: 'object', properties: { name: { type: 'string', title: '姓名', required: true } } },
+    bpmn: `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:hall="urn:hall:bpmn:1" id="Defs" targetNamespace="urn:hall:test">
+  <bpmn:process id="${processId}" name="${spec.name}" isExecutable="true" hall:promise="${spec.promisedWd}wd" hall:itemType="promised">
+    <bpmn:startEvent id="Start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task_review" />
+    <bpmn:userTask id="Task_review" name="${spec.step.name}" hall:assignee="post:${spec.step.post}" hall:due="${spec.step.due}"${warn} />
+    <bpmn:sequenceFlow id="f2" sourceRef="Task_review" targetRef="End" />
+    <bpmn:endEvent id="End" />
+  </bpmn:process>
+</bpmn:definitions>`,
+    guide: { ...spec.guide, promisedLimit: { value: spec.promisedWd, unit: 'wd' } },
+  }
+}
+
 /**
  * A published item version without the items routes: deploys the BPMN through the server's engine
  * and writes the `items`, `item_drafts` and `item_versions` rows as a publish would.

@@ -63,6 +63,8 @@ export const cases = pgTable(
     uniqueIndex('cases_instance').on(t.instanceId),
     index('cases_applicant').on(t.applicantId, t.createdAt),
     index('cases_dept_status').on(t.deptId, t.status),
+    // The statistics refresh asks every half minute which cases changed since its watermark.
+    index('cases_updated').on(t.updatedAt),
   ],
 )
 

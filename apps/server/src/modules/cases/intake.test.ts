@@ -3,27 +3,17 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { caseBreaches, negativeFilings } from '../../db/schema'
 import { testDatabases } from '../../../test/databases'
 import { json, useHarness, type UserClient } from '../../../test/harness'
-import { applyFor, publishItem, userIds, type ItemFixture, type PublishedItem } from '../../../test/published-item'
+import { applyFor, promisedReviewItem, type PublishedItem, publishItem, userIds } from '../../../test/published-item'
 
 /** A promised county item at the social-security window: one review step, five working days promised. */
-const pension: ItemFixture = {
-  unit: 'county',
+const pension = promisedReviewItem({
   dept: 'W-HR',
   code: 'pension-transfer',
   name: '养老保险关系转移',
   form: { type: 'object', properties: { name: { type: 'string', title: '姓名', required: true }, phone: { type: 'string', title: '手机号', 'x-validator': 'mobile', 'x-sensitive': 'phone' } } },
-  bpmn: `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:hall="urn:hall:bpmn:1" id="Defs" targetNamespace="urn:hall:test">
-  <bpmn:process id="Pension_transfer" name="养老保险关系转移" isExecutable="true" hall:promise="5wd" hall:itemType="promised">
-    <bpmn:startEvent id="Start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task_review" />
-    <bpmn:userTask id="Task_review" name="社保经办审核" hall:assignee="post:P-HR" hall:due="3wd" />
-    <bpmn:sequenceFlow id="f2" sourceRef="Task_review" targetRef="End" />
-    <bpmn:endEvent id="End" />
-  </bpmn:process>
-</bpmn:definitions>`,
+  step: { name: '社保经办审核', post: 'P-HR', due: '3wd' },
+  promisedWd: 5,
   guide: {
-    promisedLimit: { value: 5, unit: 'wd' },
     legalBasis: ['《城镇企业职工基本养老保险关系转移接续暂行办法》'],
     materials: [
       { id: 'idcard', name: '居民身份证复印件' },
@@ -32,7 +22,7 @@ const pension: ItemFixture = {
     ],
     contact: { phone: '0564-1234567', complaintPhone: '0564-12345' },
   },
-}
+})
 
 interface Notice { id: string; kind: string; data: Record<string, unknown> }
 interface ErrorBody { error: { code: string } }

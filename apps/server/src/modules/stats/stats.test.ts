@@ -4,29 +4,19 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { departments, statsCaseFacts, statsDaily, units } from '../../db/schema'
 import { testDatabases } from '../../../test/databases'
 import { json, useHarness, type UserClient } from '../../../test/harness'
-import { applyFor, publishItem, type ItemFixture, type PublishedItem } from '../../../test/published-item'
+import { applyFor, promisedReviewItem, type PublishedItem, publishItem } from '../../../test/published-item'
 import { createServerEngine } from '../../engine/server-engine'
 import { rebuildStats, refreshStats } from './refresh'
 
 /** A promised county item at the social-security window: one review step, three working days promised. */
-const certificate: ItemFixture = {
-  unit: 'county',
+const certificate = promisedReviewItem({
   dept: 'W-HR',
   code: 'insurance-certificate',
   name: '社保参保证明',
-  form: { type: 'object', properties: { name: { type: 'string', title: '姓名', required: true } } },
-  bpmn: `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:hall="urn:hall:bpmn:1" id="Defs" targetNamespace="urn:hall:test">
-  <bpmn:process id="Insurance_certificate" name="社保参保证明" isExecutable="true" hall:promise="3wd" hall:itemType="promised">
-    <bpmn:startEvent id="Start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task_review" />
-    <bpmn:userTask id="Task_review" name="社保经办审核" hall:assignee="post:P-HR" hall:due="3wd" />
-    <bpmn:sequenceFlow id="f2" sourceRef="Task_review" targetRef="End" />
-    <bpmn:endEvent id="End" />
-  </bpmn:process>
-</bpmn:definitions>`,
-  guide: { promisedLimit: { value: 3, unit: 'wd' }, materials: [{ id: 'idcard', name: '居民身份证复印件' }] },
-}
+  step: { name: '社保经办审核', post: 'P-HR', due: '3wd' },
+  promisedWd: 3,
+  guide: { materials: [{ id: 'idcard', name: '居民身份证复印件' }] },
+})
 
 interface Metrics {
   received: number; completed: number; inProgress: number | null; onTimeRate: number | null; overdue: number; averageWd: number | null
