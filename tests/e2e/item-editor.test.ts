@@ -152,7 +152,7 @@ describe.skipIf(!built)('a hall admin builds the staff-leave item in the item ed
     await shot('03-form')
   }, STEP_TIMEOUT)
 
-  it('draws the process after 窗口受理: two approval steps, a gateway on days with a default flow', async () => {
+  it('draws the process after 窗口受理: two approval steps, a gateway on days with a default flow, a read-only field for the director', async () => {
     await page.locator('#tab-process').click()
     await page.locator('.djs-palette').waitFor()
     // A new item starts as 申请 → 窗口受理 → 办结: the end goes, the steps continue after 窗口受理.
@@ -183,6 +183,11 @@ describe.skipIf(!built)('a hall admin builds the staff-leave item in the item ed
     await pick(gateway())
     await by('gateway-flow-办结登记').click()
     await by('default-flow').click()
+    // Nothing selected: the process's properties, with the field permissions matrix (fields × steps).
+    await page.locator('[data-test=process-canvas] svg').first().click({ position: { x: 20, y: 20 } })
+    const reasonForDirector = page.getByLabel('请假事由 · 主任审批', { exact: true })
+    await reasonForDirector.selectOption('readonly')
+    await expect.poll(() => reasonForDirector.inputValue()).toBe('readonly')
     await by('zoom-fit').click()
     await page.locator('#tab-problems').click()
     await expect.poll(() => page.locator('[data-test=problems-list] [data-test=problem]').allInnerTexts(), { timeout: 30_000 }).toEqual([])
@@ -239,6 +244,7 @@ describe.skipIf(!built)('a hall admin builds the staff-leave item in the item ed
     expect(version.bpmn).toMatch(/name="主任审批"[^>]*hall:approval="all"|hall:approval="all"[^>]*name="主任审批"/)
     expect(version.bpmn).toMatch(/<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=days &gt; 3<\/bpmn:conditionExpression>/)
     expect(version.bpmn).toMatch(/<bpmn:exclusiveGateway id="Gateway_\w+" default="Flow_\w+"/)
+    expect(version.bpmn).toMatch(/<hall:fieldPermission path="reason" mode="readonly" \/>/)
   }, STEP_TIMEOUT)
 
   it('logged no console errors and no failed requests along the way', () => {
