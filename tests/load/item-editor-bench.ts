@@ -4,7 +4,8 @@
  * form designer bench's 200-field form (`wideForm(200)`), saved through the API, then
  * - load: open /designer/items/:id/edit signed in, until the guide tab is painted;
  * - form tab: first switch to the form, until its 201 canvas nodes are painted;
- * - process tab: first switch to the process, until the last task is drawn;
+ * - process tab: first switch to the process, until the last task is drawn and the field
+ *   permission matrix shows its first cells;
  * - guide tab: back to the guide (both designers stay mounted) until it is painted;
  * - autosave: one keystroke in the guide summary until the server answered the save
  *   (`keystrokeToSavedMs` includes the editor's 1.2 s pause; `saveRequestMs` is the PUT alone,
@@ -49,7 +50,8 @@ async function run(page: Page, url: string, itemId: string, n: number) {
   const loadMs = await page.evaluate(() => performance.now())
 
   const formTabMs = await clickUntil(page, '#tab-form', () => document.querySelectorAll('[data-test=canvas] [role=treeitem]').length === 201)
-  const processTabMs = await clickUntil(page, '#tab-process', () => document.querySelector('[data-element-id="Task_150"]') !== null)
+  // Open means the diagram drawn and the process's properties beside it, field permission matrix included.
+  const processTabMs = await clickUntil(page, '#tab-process', () => document.querySelector('[data-element-id="Task_150"]') !== null && document.querySelector('[data-test=field-matrix] select') !== null)
   const guideTabMs = await clickUntil(page, '#tab-guide', () => document.querySelector<HTMLElement>('[data-test=guide-editor]')?.offsetParent != null)
 
   // Opening a designer may itself autosave (normalized content): wait for the save carrying this run's keystroke.

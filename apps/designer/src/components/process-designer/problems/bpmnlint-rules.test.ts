@@ -70,4 +70,57 @@ describe('bpmnlint in the problems list', () => {
     expect(found).toContainEqual(expect.objectContaining({ rule: 'superfluous-gateway', elementId: 'G2', severity: 'warning' }))
     expect(found.findIndex((f) => f.severity === 'warning')).toBeGreaterThan(found.findIndex((f) => f.severity === 'error'))
   })
+
+  describe('a new item whose 办结 the administrator removes to draw on after 窗口受理', () => {
+    // The server's starter: 申请 → 窗口受理 → 办结, flows not listed on their nodes.
+    const starter = diagram(
+      `<bpmn:startEvent id="Start" name="申请" /><bpmn:sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_accept" />
+       <bpmn:userTask id="Task_accept" name="窗口受理" hall:assignee="role:window_staff" />
+       <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_accept" targetRef="End" /><bpmn:endEvent id="End" name="办结" />`,
+      ['Start', 'Task_accept', 'End'],
+      ['Flow_1', 'Flow_2'],
+    )
+    type Node = { id: string; $type: string; $parent?: unknown; name?: string; outgoing?: Node[]; incoming?: Node[]; sourceRef?: Node; targetRef?: Node }
+
+    /** Lints the starter once (as on opening it), applies `edit` the way bpmn-js's modeling does, lints again. */
+    async function afterEdit(edit: (process: Node[], create: (type: string, attrs: object) => Node) => void) {
+      const moddle = new BpmnModdle({ hall: hallModdleDescriptor }) as BpmnModdle & { create(type: string, attrs: object): unknown }
+      const { rootElement } = await moddle.fromXML(starter)
+      await bpmnlintFindings(rootElement)
+      const process = (rootElement as unknown as { rootElements: { flowElements: Node[] }[] }).rootElements[0]!
+      edit(process.flowElements, (type, attrs) => Object.assign(moddle.create(type, attrs) as Node, { $parent: process }))
+      return bpmnlintFindings(rootElement)
+    }
+    /** 科室审核 appended after 窗口受理 (bpmn-js adds both to the process and the flow to its ends' lists). */
+    function appendReview(process: Node[], create: (type: string, attrs: object) => Node) {
+      const accept = process.find((e) => e.id === 'Task_accept')!
+      const review = create('bpmn:UserTask', { id: 'Task_review', name: '科室审核' })
+      const flow = create('bpmn:SequenceFlow', { id: 'Flow_3', sourceRef: accept, targetRef: review })
+      process.push(review, flow)
+      accept.outgoing!.push(flow)
+      review.incoming = [flow]
+    }
+
+    it('reports 窗口受理 splitting implicitly when only the name 办结 was deleted: the end event still follows it', async () => {
+      // Selecting the text 办结 selects the end event's label; deleting a label clears the name, the event stays.
+      const found = await afterEdit((process, create) => {
+        delete process.find((e) => e.id === 'End')!.name
+        appendReview(process, create)
+      })
+      expect(found).toContainEqual({ rule: 'no-implicit-split', elementId: 'Task_accept', message: 'Flow splits implicitly', severity: 'error' })
+    })
+
+    it('finds no split once the end event itself is deleted with its flow', async () => {
+      const found = await afterEdit((process, create) => {
+        // bpmn-js removes the flow from the process and from the step's outgoing list, and unsets its ends.
+        const accept = process.find((e) => e.id === 'Task_accept')!
+        const gone = process.filter((e) => e.id === 'End' || e.id === 'Flow_2')
+        accept.outgoing!.splice(accept.outgoing!.indexOf(gone.find((e) => e.id === 'Flow_2')!), 1)
+        for (const element of gone) process.splice(process.indexOf(element), 1)
+        for (const flow of gone.filter((e) => e.$type === 'bpmn:SequenceFlow')) [flow.sourceRef, flow.targetRef] = [undefined, undefined]
+        appendReview(process, create)
+      })
+      expect(found.map((f) => f.rule)).not.toContain('no-implicit-split')
+    })
+  })
 })
