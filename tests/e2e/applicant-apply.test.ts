@@ -158,6 +158,20 @@ describe.skipIf(!serverBuilt)('a student applies for leave in the hall', () => {
       expect(await value('辅导员')).toBe(STUDENT.counsellor)
       await shot('03-apply-prefilled')
 
+      // A program renamed 证明.pdf passes the browser's name check; the server reads the bytes,
+      // refuses it for the draft's certificate field, and says so at that field.
+      await item(page, '请假类型').getByText('病假').click()
+      const certificate = item(page, '病历或医院证明')
+      await certificate.locator('[data-test=upload-input]').setInputFiles({
+        name: '证明.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]),
+      })
+      await expect
+        .poll(() => certificate.locator('[role=alert]').innerText())
+        .toContain('证明.pdf 的内容不是允许的类型')
+      await shot('03b-apply-disguised-file')
+
       // Four days: past the counsellor's three, so the college's dean approves too.
       await item(page, '请假类型').getByText('事假').click()
       await pickDate(page, '离校日期', '2026-12-07')

@@ -1,7 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { SUPPORTED_COMPONENTS, type FormSchema } from '@hall/form-schema'
-import { components, HallForm, type FormServices } from '@hall/form-renderer'
+import {
+  components,
+  HallForm,
+  UploadRefusedError,
+  type FormServices,
+} from '@hall/form-renderer'
 import { COMPONENT_ALIASES } from './formily/components'
 
 /** Every supported component once, the way a designer would place them. */
@@ -202,12 +207,66 @@ describe('components', () => {
     await flushPromises()
 
     expect(uploadFile).toHaveBeenCalledTimes(1)
+    expect(uploadFile).toHaveBeenCalledWith(files[0], { field: 'files' })
     const values = wrapper.emitted('update:modelValue')!.at(-1)![0] as { files: unknown }
     expect(values.files).toEqual([
       { id: 'id-proof.pdf', name: 'proof.pdf', size: 4, type: 'application/pdf' },
     ])
     expect(wrapper.text()).toContain('photo.exe 的文件类型不在允许范围内')
     expect(wrapper.text()).toContain('big.pdf 超过 1 MB')
+  })
+
+  it("names the field's schema path to the uploader and shows the server's refusal at the field", async () => {
+    const uploadFile = vi.fn(async () => {
+      throw new UploadRefusedError('scan.pdf 超过 5 MB 上限')
+    })
+    // A grid adds no path segment; the nested object does.
+    const schema = {
+      type: 'object',
+      properties: {
+        grid: {
+          type: 'void',
+          'x-component': 'FormGrid',
+          properties: {
+            applicant: {
+              type: 'object',
+              properties: { scan: { type: 'array', title: '扫描件', 'x-component': 'Upload' } },
+            },
+          },
+        },
+      },
+    } as const satisfies FormSchema
+    const wrapper = render({ uploadFile }, schema)
+    await flushPromises()
+    const input = wrapper.find('[data-test=upload-input]')
+    const file = new File(['%PDF'], 'scan.pdf', { type: 'application/pdf' })
+    Object.defineProperty(input.element, 'files', { value: [file] })
+
+    await input.trigger('change')
+    await flushPromises()
+
+    expect(uploadFile).toHaveBeenCalledWith(file, { field: 'applicant.scan' })
+    expect(wrapper.find('[role=alert]').text()).toBe('scan.pdf 超过 5 MB 上限')
+  })
+
+  it('says only that the upload failed when the uploader fails for another reason', async () => {
+    const uploadFile = vi.fn(async () => {
+      throw new TypeError('Failed to fetch')
+    })
+    const wrapper = render({ uploadFile }, {
+      type: 'object',
+      properties: { files: everything.properties.files },
+    } as const satisfies FormSchema)
+    await flushPromises()
+    const input = wrapper.find('[data-test=upload-input]')
+    Object.defineProperty(input.element, 'files', {
+      value: [new File(['%PDF'], 'proof.pdf', { type: 'application/pdf' })],
+    })
+
+    await input.trigger('change')
+    await flushPromises()
+
+    expect(wrapper.find('[role=alert]').text()).toBe('proof.pdf 上传失败')
   })
 
   it('searches people through the injected function when the picker opens', async () => {

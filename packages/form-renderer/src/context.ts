@@ -25,13 +25,35 @@ export interface UploadedFile {
 }
 
 /**
+ * Which field a file is uploaded for, so the host's server can apply that field's limits itself.
+ * `field` is the data path of the Upload field as the schema declares it: void containers (grids,
+ * tabs) add nothing and row indexes are dropped, so an upload column of a sub-table is
+ * `rows.scan` for every row. That is the path `uploadRulesOf` of `@hall/form-schema` reads.
+ */
+export interface UploadTarget {
+  readonly field: string
+}
+
+/**
+ * What a host's `uploadFile` throws when its server refused the file for a reason the user can
+ * act on (too large, wrong type, too many): the message is shown at the field as it stands.
+ * Any other failure shows the renderer's generic "could not be uploaded".
+ */
+export class UploadRefusedError extends Error {
+  override readonly name = 'UploadRefusedError'
+}
+
+/**
  * The host application's I/O. The renderer never calls an API itself, so the
  * designer preview can pass fakes and the runtime its typed client.
  */
 export interface FormServices {
   readonly searchUsers?: (query: string) => Promise<readonly PickerOption[]>
   readonly searchDepts?: (query: string) => Promise<readonly PickerOption[]>
-  readonly uploadFile?: (file: File) => Promise<{ readonly id: string; readonly url?: string }>
+  readonly uploadFile?: (
+    file: File,
+    target: UploadTarget,
+  ) => Promise<{ readonly id: string; readonly url?: string }>
 }
 
 /** What HallForm shares with the components it renders (they sit below Formily, so props cannot reach them). */

@@ -11,7 +11,7 @@
  * @example
  * <script setup lang="ts">
  * import { HallForm, provideFormServices } from '@hall/form-renderer'
- * provideFormServices({ searchUsers: api.users.search, uploadFile: api.files.upload })
+ * provideFormServices({ searchUsers: api.users.search, uploadFile: (file, { field }) => api.files.upload(file, caseId, field) })
  * const values = ref(caseRecord.data)
  * </script>
  * <template>
@@ -25,8 +25,8 @@
  */
 export { default as HallForm } from './HallForm.vue'
 export type { FormMode } from './HallForm.vue'
-export { provideFormServices } from './context'
-export type { FormServices, PickerOption, TreeOption, UploadedFile } from './context'
+export { provideFormServices, UploadRefusedError } from './context'
+export type { FormServices, PickerOption, TreeOption, UploadedFile, UploadTarget } from './context'
 export { components } from './formily/components'
 export { toFormilySchema } from './formily/to-formily-schema'
 export { messagesFor } from './messages'

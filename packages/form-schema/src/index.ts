@@ -86,5 +86,6 @@ export type { FormatCheck, FormatDefinition, FormatName, Locale } from './format
 
 export { toChineseAmount } from './money/chinese-amount'
 
-export { accepts, uploadRulesOf } from './upload/rules'
+export { accepts, uploadFieldOf, uploadRulesOf } from './upload/rules'
+export { templateOf } from './schema/paths'
 export type { UploadRules } from './upload/rules'

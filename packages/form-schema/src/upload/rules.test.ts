@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { accepts, uploadRulesOf } from './rules'
+import { accepts, uploadFieldOf, uploadRulesOf } from './rules'
 
 describe('upload rules', () => {
   it.each([
@@ -41,5 +41,11 @@ describe('upload rules', () => {
   it('has no rules for a field that is not an upload or does not exist', () => {
     expect(uploadRulesOf(form, 'reason')).toBeUndefined()
     expect(uploadRulesOf(form, 'nothing')).toBeUndefined()
+  })
+
+  it('finds the upload field that carries a checklist material, including a sub-table column', () => {
+    expect(uploadFieldOf(form, 'hospital-certificate')).toBe('certificate')
+    expect(uploadFieldOf({ type: 'object', properties: { rows: { ...form.properties.rows, items: { type: 'object', properties: { scan: { type: 'array', 'x-component': 'Upload', 'x-material': 'receipt' } } } } } }, 'receipt')).toBe('rows.scan')
+    expect(uploadFieldOf(form, 'id-card')).toBeUndefined()
   })
 })

@@ -58,3 +58,16 @@ export function uploadRulesOf(schema: FormSchema, path: string): UploadRules | u
     ...(material ? { material } : {}),
   }
 }
+
+/**
+ * The schema path of the `Upload` field that carries a materials-checklist entry (`x-material`),
+ * the first one in form order; undefined when no field does (the material is handed in apart
+ * from the form, e.g. for a supplement notice).
+ *
+ * @example uploadFieldOf(schema, 'hospital-certificate') // 'certificate'
+ */
+export function uploadFieldOf(schema: FormSchema, material: string): string | undefined {
+  return descendants(buildTree(schema)).find(
+    (n) => n.kind !== 'void' && n.schema['x-component'] === 'Upload' && n.schema['x-material'] === material,
+  )?.path
+}

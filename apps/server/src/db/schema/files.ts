@@ -27,7 +27,12 @@ export const files = pgTable(
       .references(() => users.id),
     /** The case the file belongs to once attached; no foreign key until the cases module exists. */
     caseId: text('case_id'),
-    /** Data path of the form field it was uploaded for (`certificate`, `rows[2].scan`). */
+    /**
+     * The case the upload named (`caseId` of the request), whose form's field limits were applied;
+     * another case's submission or step edit may not use the file.
+     */
+    forCaseId: text('for_case_id'),
+    /** Schema path of the form field it was uploaded for (`certificate`, `rows.scan`). */
     field: text('field'),
     /** Materials-checklist entry (`x-material`) it satisfies. */
     material: text('material'),

@@ -108,6 +108,8 @@ export async function submitCase(caller: Caller, caseId: string, input: { data?:
   const data = await validFormData(db, { unitId: row.unitId, schema: version.form, data: input.data ?? row.data, permissions: applicantPermissions(definition), now })
 
   return withEngine(deps, async (tx, engine) => {
+    // Files first: a refused attachment should not cost a case number or an engine start.
+    const materials = await attachMaterials(deps, tx, { caseId, unitId: row.unitId, uploaders: [...new Set([row.applicantId, row.createdBy ?? row.applicantId])], schema: version.form, data })
     const caseNo = await nextCaseNumber(tx, row.unitId, now)
     const instanceId = await engine.start({ definitionId: version.definitionId, initiator: row.applicantId, variables: data, unit: row.unitId, businessKey: caseNo })
     const state = await engine.getInstance(instanceId)
@@ -117,7 +119,6 @@ export async function submitCase(caller: Caller, caseId: string, input: { data?:
       .where(and(eq(cases.id, caseId), eq(cases.status, 'draft'), eq(cases.revision, row.revision)))
       .returning()
     if (!submitted) throw conflict('VERSION_CONFLICT', '办件刚被保存或提交过，请刷新后再试')
-    const materials = await attachMaterials(tx, { caseId, unitId: row.unitId, uploaders: [...new Set([row.applicantId, row.createdBy ?? row.applicantId])], schema: version.form, data })
     await audit(tx, { actor, meta }, { action: 'case.submitted', objectType: 'case', objectId: caseId, detail: { caseNo, instanceId, materials } })
     await onEngineChange(tx, engine, instanceId, now)
     const [final] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId))

@@ -8,6 +8,11 @@ export const MAX_FILES_PER_UPLOAD = 10
 
 const MB = 1024 * 1024
 
+export const tooLargeMessage = (name: string, maxSizeMB: number) => `${name} 超过 ${maxSizeMB} MB 上限`
+
+/** The size limit of a field: its own `maxSizeMB` within the server-wide HALL_UPLOAD_MAX_MB. */
+export const sizeLimitMB = (rules: UploadRules, maxMB: number) => Math.min(rules.maxSizeMB ?? maxMB, maxMB)
+
 /** A file that passed every check, ready to be stored. */
 export interface CheckedFile {
   name: string
@@ -24,7 +29,7 @@ export async function checkUpload(parts: readonly File[], rules: UploadRules, ma
   if (parts.length === 0) throw new ApiError(400, 'FILE_MISSING', '没有收到文件', { files: '请选择要上传的文件' })
   const limit = Math.min(rules.limit ?? MAX_FILES_PER_UPLOAD, MAX_FILES_PER_UPLOAD)
   if (parts.length > limit) throw new ApiError(400, 'TOO_MANY_FILES', `一次最多上传 ${limit} 个文件`, { files: `最多 ${limit} 个文件，收到 ${parts.length} 个` })
-  const maxSizeMB = Math.min(rules.maxSizeMB ?? maxMB, maxMB)
+  const maxSizeMB = sizeLimitMB(rules, maxMB)
   const tooLarge: Record<string, string> = {}
   const badType: Record<string, string> = {}
   const checked: CheckedFile[] = []
@@ -32,7 +37,7 @@ export async function checkUpload(parts: readonly File[], rules: UploadRules, ma
     const key = `files.${index}`
     const name = sanitizeFileName(part.name)
     if (part.size > maxSizeMB * MB) {
-      tooLarge[key] = `${name} 超过 ${maxSizeMB} MB 上限`
+      tooLarge[key] = tooLargeMessage(name, maxSizeMB)
       continue
     }
     const bytes = new Uint8Array(await part.arrayBuffer())
@@ -45,8 +50,8 @@ export async function checkUpload(parts: readonly File[], rules: UploadRules, ma
   return checked
 }
 
-/** The reason a file is refused, or its type as served. */
-function typeProblem(name: string, bytes: Uint8Array, accept: string | undefined): string | { mime: string } {
+/** The reason a file is refused, or its type as served (the submit re-check asks this of stored bytes too). */
+export function typeProblem(name: string, bytes: Uint8Array, accept: string | undefined): string | { mime: string } {
   const detected = sniffType(bytes)
   if (!detected) return `${name} 的内容不是允许的类型（PDF、图片、Word、Excel、文本）`
   const typed = typeForName(detected, name)

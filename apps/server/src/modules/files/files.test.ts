@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { files } from '../../db/schema'
+import { cases, files } from '../../db/schema'
 import { testDatabases } from '../../../test/databases'
 import { json, useHarness, type Harness, type UserClient } from '../../../test/harness'
 import { publishItem, type PublishedItem } from '../../../test/published-item'
@@ -143,6 +143,21 @@ describe.each(testDatabases)('uploads on $name', (kind) => {
       expect((await json<Failure>(noCase)).error.fields).toEqual({ caseId: '上传到 certificate 栏时须指明办件' })
       const noField = await upload(h, student, [['a.pdf', pdf]], { caseId })
       expect((await json<Failure>(noField)).error.fields).toHaveProperty('field')
+    })
+
+    it('takes a supplement upload by its material: the field carrying it sets the limits, and the file is the case’s at once', async () => {
+      const student = await h.as('stu.2023003')
+      const caseId = await draftOf(student)
+      expect((await student.post(`/api/cases/${caseId}/submit`, { data: {} })).status).toBe(200)
+      // Given the window asked for the certificate again (补正).
+      await h.database.db.update(cases).set({ status: 'supplement' }).where(eq(cases.id, caseId))
+      const target = { caseId, material: 'hospital-certificate' }
+      expect((await upload(h, student, [['说明.docx', docx]], target)).status).toBe(415)
+      const { items } = await json<{ items: Uploaded[] }>(await upload(h, student, [['补交证明.pdf', pdf]], target))
+      expect(items[0]).toMatchObject({ field: 'certificate', material: 'hospital-certificate' })
+      const [row] = await h.database.db.select({ caseId: files.caseId }).from(files).where(eq(files.id, items[0]!.id))
+      expect(row?.caseId).toBe(caseId)
+      expect((await student.delete(`/api/files/${items[0]!.id}`)).status).toBe(409)
     })
 
     it("answers 404 for someone else's case and stores nothing", async () => {

@@ -10,7 +10,7 @@ import { createRouter } from '../../http/router'
 import { requireActor } from '../auth/session'
 import { assertMayAccessFile, FILE_ACTIONS, mayAccessFile } from './access'
 import { checkUpload } from './check-upload'
-import { fieldRules } from './field-rules'
+import { resolveTarget } from './field-rules'
 import { contentDisposition } from './file-names'
 import { deleteFile, saveFiles, storageOf } from './service'
 
@@ -32,8 +32,8 @@ const Binary = z.string().openapi({ type: 'string', format: 'binary' })
 const UploadForm = z.object({
   files: z.union([z.instanceof(File), z.array(z.instanceof(File))]).optional().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
   caseId: z.string().min(1).max(100).optional().openapi({ description: 'The case (a draft, or one at a step) whose form has the field' }),
-  field: z.string().min(1).max(200).optional().openapi({ description: "Data path of the Upload field in the case's published form (`certificate`, `rows[2].scan`); its limits narrow the server-wide ones" }),
-  material: z.string().min(1).max(100).optional(),
+  field: z.string().min(1).max(200).optional().openapi({ description: "Schema path of the Upload field in the case's published form (`certificate`, `rows.scan`; row indexes are ignored); its limits narrow the server-wide ones" }),
+  material: z.string().min(1).max(100).optional().openapi({ description: 'Checklist material; with `caseId` and no `field`, the form field carrying it (a supplement upload)' }),
 })
 
 const MB = 1024 * 1024
@@ -93,11 +93,11 @@ export const filesRoutes = createRouter()
   .openapi(uploadRoute, async (c) => {
     const actor = requireActor(c)
     const form = c.req.valid('form')
-    const rules = await fieldRules(c.get('deps').database.db, actor, form)
+    const target = await resolveTarget(c.get('deps').database.db, actor, form)
     const parts = form.files === undefined ? [] : Array.isArray(form.files) ? form.files : [form.files]
-    const checked = await checkUpload(parts, rules, c.get('deps').config.HALL_UPLOAD_MAX_MB)
-    const material = rules.material ?? form.material ?? null
-    const rows = await saveFiles(c.get('deps'), { actor, meta: c.get('meta') }, checked, { field: form.field ?? null, material })
+    const checked = await checkUpload(parts, target.rules, c.get('deps').config.HALL_UPLOAD_MAX_MB)
+    const link = { forCaseId: target.caseId, caseId: target.attach ? target.caseId : null, field: target.field, material: target.material }
+    const rows = await saveFiles(c.get('deps'), { actor, meta: c.get('meta') }, checked, link)
     return c.json({ items: rows.map(describe) }, 201)
   })
   .openapi(describeRoute, async (c) => {

@@ -21,7 +21,7 @@ export async function saveFiles(
   deps: Pick<AppDeps, 'config' | 'database'>,
   origin: Origin,
   checked: readonly CheckedFile[],
-  link: { field: string | null; material: string | null },
+  link: { field: string | null; material: string | null; forCaseId: string | null; caseId: string | null },
 ) {
   const storage = storageOf(deps)
   const ids = checked.map(() => newId())

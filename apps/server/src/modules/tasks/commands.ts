@@ -4,6 +4,7 @@ import type { Db } from '../../db/client'
 import { cases, itemVersions, users } from '../../db/schema'
 import { badInput, conflict } from '../../http/errors'
 import { audit } from '../audit/record'
+import { attachMaterials } from '../cases/attach-materials'
 import { withEngine } from '../cases/engine'
 import { validFormData } from '../cases/form'
 import type { Caller } from '../cases/service'
@@ -36,6 +37,8 @@ export async function onTask({ deps, actor, meta }: Caller, taskId: string, comm
     if (command.edits && Object.keys(command.edits).length) {
       const [version] = await tx.select({ form: itemVersions.form }).from(itemVersions).where(eq(itemVersions.id, caseRow.itemVersionId))
       data = await validFormData(tx, { unitId: caseRow.unitId, schema: version!.form, data: command.edits, permissions: await permissionsOf(engine, taskId), current: caseRow.data, now })
+      // Files a step adds are its handler's uploads, checked against their fields like the applicant's.
+      await attachMaterials(deps, tx, { caseId: caseRow.id, unitId: caseRow.unitId, uploaders: [actor.userId], schema: version!.form, data })
     }
     // The edits land before the command: a command that ends the process writes back the case's final data.
     if (data) await tx.update(cases).set({ data, updatedAt: now }).where(eq(cases.id, caseRow.id))

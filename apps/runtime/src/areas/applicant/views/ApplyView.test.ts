@@ -161,4 +161,45 @@ describe('ApplyView', () => {
     expect(field(wrapper, '事由').text()).toContain('事由不能含有链接')
     expect(router.currentRoute.value.fullPath).toBe('/my-cases/c1/edit')
   }, 15_000)
+
+  it("uploads a material for this draft's field and shows the server's refusal at that field", async () => {
+    const withProof = {
+      ...FORM,
+      properties: {
+        ...FORM.properties,
+        proof: {
+          type: 'array',
+          title: '证明材料',
+          'x-component': 'Upload',
+          'x-decorator': 'FormItem',
+          'x-component-props': { maxSizeMB: 5 },
+        },
+      },
+    }
+    const sent: { caseId: unknown; field: unknown }[] = []
+    stubApi({
+      ...common,
+      'GET /api/cases/c1': () => json(200, { ...draft({ name: '李明' }, 2), form: withProof }),
+      'POST /api/files': (init) => {
+        const body = init.body as FormData
+        sent.push({ caseId: body.get('caseId'), field: body.get('field') })
+        return json(413, {
+          error: {
+            code: 'FILE_TOO_LARGE',
+            message: '文件超过 1 MB 上限，未保存任何文件',
+            fields: { 'files.0': '证明.pdf 超过 1 MB 上限' },
+          },
+        })
+      },
+    })
+    const { wrapper } = await mountPage(ApplyView, '/my-cases/c1/edit', { caseId: 'c1' })
+    await flushPromises()
+    const input = field(wrapper, '证明材料').find('[data-test=upload-input]')
+    const file = new File(['%PDF-1.4'], '证明.pdf', { type: 'application/pdf' })
+    Object.defineProperty(input.element, 'files', { value: [file] })
+    await input.trigger('change')
+    await flushPromises()
+    expect(sent).toEqual([{ caseId: 'c1', field: 'proof' }])
+    expect(field(wrapper, '证明材料').find('[role=alert]').text()).toBe('证明.pdf 超过 1 MB 上限')
+  }, 15_000)
 })

@@ -83,11 +83,11 @@ const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 /** The server as the page meets it: answers by `METHOD path`, 404 for the rest; records what was asked. */
-function serve(answers: Record<string, () => Response>) {
+function serve(answers: Record<string, (init: RequestInit) => Response>) {
   const fetch = vi.fn((input: RequestInfo | URL, init: RequestInit = {}) => {
     const key = `${init.method ?? 'GET'} ${new URL(String(input), 'http://hall.test').pathname}`
     return Promise.resolve(
-      answers[key]?.() ?? json(404, { error: { code: 'NOT_FOUND', message: '没有找到办件' } }),
+      answers[key]?.(init) ?? json(404, { error: { code: 'NOT_FOUND', message: '没有找到办件' } }),
     )
   })
   vi.stubGlobal('fetch', fetch)
@@ -193,7 +193,7 @@ describe('the case page', () => {
     expect(page.find('[data-test=my-evaluation]').text()).toContain('基本满意')
   })
 
-  it('lists what the one-time notice asks for and lets the applicant say supplied only after uploading each', async () => {
+  it('lists what the one-time notice asks for, uploads each for the case by its material with a refusal shown beside it, and allows supplied only after uploading each', async () => {
     const notice = {
       id: 'n1',
       kind: 'supplement',
@@ -206,10 +206,22 @@ describe('the case page', () => {
     }
     const fetch = serve({
       ...pageOf(caseOf({ status: 'supplement' }), [notice]),
-      'POST /api/files': () =>
-        json(201, { items: [{ id: 'f1', name: '证明.pdf', mime: 'application/pdf', size: 10 }] }),
+      'POST /api/files': (init) => {
+        const body = init.body as FormData
+        sent.push({ caseId: body.get('caseId'), material: body.get('material') })
+        return sent.length === 1
+          ? json(415, {
+              error: {
+                code: 'FILE_TYPE_REJECTED',
+                message: '文件类型不被接受，未保存任何文件',
+                fields: { 'files.0': '证明.docx 不是本栏接受的类型（.pdf）' },
+              },
+            })
+          : json(201, { items: [{ id: 'f1', name: '证明.pdf', mime: 'application/pdf', size: 10 }] })
+      },
       'POST /api/cases/c1/supplied': () => json(200, { status: 'running', promiseDue: null }),
     })
+    const sent: { caseId: unknown; material: unknown }[] = []
     const page = await open(applicant)
     expect(page.find('[data-test=supplement-material]').text()).toContain('请假证明')
     expect(page.find('[data-test=supplement-panel]').text()).toContain('家长签字')
@@ -217,11 +229,22 @@ describe('the case page', () => {
     expect(page.find('[data-test=supplied]').attributes('disabled')).toBeDefined()
 
     const input = page.find('[data-test=supplement-file-m1]')
-    Object.defineProperty(input.element, 'files', {
-      value: [new File(['%PDF'], '证明.pdf', { type: 'application/pdf' })],
-    })
-    await input.trigger('change')
-    await flushPromises()
+    const pick = async (file: File) => {
+      Object.defineProperty(input.element, 'files', { value: [file], configurable: true })
+      await input.trigger('change')
+      await flushPromises()
+    }
+    await pick(new File(['PK'], '证明.docx'))
+    expect(page.find('[data-test=supplement-refused]').text()).toBe(
+      '证明.docx 不是本栏接受的类型（.pdf）',
+    )
+    expect(page.find('[data-test=supplied]').attributes('disabled')).toBeDefined()
+    await pick(new File(['%PDF'], '证明.pdf', { type: 'application/pdf' }))
+    expect(sent).toEqual([
+      { caseId: 'c1', material: 'm1' },
+      { caseId: 'c1', material: 'm1' },
+    ])
+    expect(page.find('[data-test=supplement-refused]').exists()).toBe(false)
     expect(page.find('[data-test=supplement-uploaded]').text()).toContain('证明.pdf')
     await page.find('[data-test=supplied]').trigger('click')
     await flushPromises()

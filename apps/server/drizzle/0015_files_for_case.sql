@@ -1,0 +1,1 @@
+ALTER TABLE "files" ADD COLUMN "for_case_id" text;
