@@ -5,6 +5,12 @@ const en: typeof zhCN = {
   ...areaMessagesEn,
   app: { title: 'Service hall' },
   nav: { home: 'Home', profile: 'My profile' },
+  /** Why the server refused a file, shown at its field (uploads/case-uploads.ts). */
+  upload: {
+    FILE_TOO_LARGE: '{name} is larger than this field allows',
+    FILE_TYPE_REJECTED: '{name} is not a file type this field accepts',
+    TOO_MANY_FILES: 'This field cannot hold that many files',
+  },
   caseTimeline: {
     empty: 'Nothing has happened yet',
     handler: 'Handled by {name}',

@@ -5,6 +5,12 @@ export default {
   ...areaMessagesZh,
   app: { title: '办事大厅' },
   nav: { home: '首页', profile: '个人信息' },
+  /** Why the server refused a file, shown at its field (uploads/case-uploads.ts). */
+  upload: {
+    FILE_TOO_LARGE: '{name} 超过本栏的大小上限',
+    FILE_TYPE_REJECTED: '{name} 不是本栏接受的文件类型',
+    TOO_MANY_FILES: '本栏放不下这么多文件',
+  },
   caseTimeline: {
     empty: '尚无办理记录',
     handler: '办理人：{name}',

@@ -105,11 +105,6 @@ const en: typeof zhCN = {
     fixErrors: 'Please fix the marked fields before submitting',
     notDraft: 'This application was submitted and can no longer be edited',
   },
-  upload: {
-    FILE_TOO_LARGE: '{name} is larger than this field allows',
-    FILE_TYPE_REJECTED: '{name} is not a file type this field accepts',
-    TOO_MANY_FILES: 'This field cannot hold that many files',
-  },
   receipt: {
     title: 'Receipt',
     caseNo: 'Case number',

@@ -98,11 +98,6 @@ export default {
     fixErrors: '请按标出的提示修改后再提交',
     notDraft: '该办件已提交，不能再修改',
   },
-  upload: {
-    FILE_TOO_LARGE: '{name} 超过本栏的大小上限',
-    FILE_TYPE_REJECTED: '{name} 不是本栏接受的文件类型',
-    TOO_MANY_FILES: '本栏放不下这么多文件',
-  },
   receipt: {
     title: '申请回执',
     caseNo: '办件编号',

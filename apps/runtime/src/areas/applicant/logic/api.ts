@@ -46,24 +46,3 @@ export const loadCodeTable = (table: string) =>
   call(api.datacenter.codes[':table'].$get({ param: { table } })).then(({ items }) =>
     items.map(({ value, label }) => ({ value, label })),
   )
-
-/**
- * What a file is uploaded for: the case, and the form field's schema path (`rows.scan`) or a
- * checklist material, so the server applies that field's own limits instead of trusting ours.
- */
-export interface UploadFor {
-  caseId: string
-  field?: string
-  material?: string
-}
-
-/** Stores one file with the files API (content-checked there); the form keeps only its id. */
-export async function uploadFile(
-  file: File,
-  target: UploadFor,
-): Promise<{ id: string; url: string; name: string }> {
-  const { items } = await call(api.files.$post({ form: { files: file, ...target } }))
-  const stored = items[0]!
-  // The name as the server sanitised and stored it.
-  return { id: stored.id, url: `/api/files/${stored.id}/content`, name: stored.name }
-}

@@ -1,7 +1,28 @@
+/* Uploads for a case's form or checklist, shared by the applicant, case and approver pages. */
 import type { FormServices } from '@hall/form-renderer'
 import { UploadRefusedError } from '@hall/form-renderer'
-import { ApiError } from '@hall/web-common'
-import { uploadFile } from './api'
+import { ApiError, api, call } from '@hall/web-common'
+
+/**
+ * What a file is uploaded for: the case, and the form field's schema path (`rows.scan`) or a
+ * checklist material, so the server applies that field's own limits instead of trusting ours.
+ */
+export interface UploadFor {
+  caseId: string
+  field?: string
+  material?: string
+}
+
+/** Stores one file with the files API (content-checked there); the form keeps only its id. */
+export async function uploadFile(
+  file: File,
+  target: UploadFor,
+): Promise<{ id: string; url: string; name: string }> {
+  const { items } = await call(api.files.$post({ form: { files: file, ...target } }))
+  const stored = items[0]!
+  // The name as the server sanitised and stored it.
+  return { id: stored.id, url: `/api/files/${stored.id}/content`, name: stored.name }
+}
 
 /** The part of a vue-i18n composer (`useI18n()`) used here. */
 interface Translator {
@@ -23,7 +44,7 @@ export function refusalOf(error: unknown, i18n: Translator, name: string): strin
   if (!(error instanceof ApiError) || !isRefusal(error.code)) return undefined
   const server = error.fields['files.0'] ?? error.serverMessage
   if (i18n.locale.value === 'zh-CN' && server) return server
-  return i18n.t(`applicant.upload.${error.code}`, { name })
+  return i18n.t(`upload.${error.code}`, { name })
 }
 
 /** The renderer's upload service for a case's form: names the case and the field, shows refusals at the field. */
