@@ -65,9 +65,18 @@ describe('CaseTimeline', () => {
         handlerName: null,
         comment: 'timeout',
       }),
+      // What the engine writes next for the same step: the completion the timeout caused.
+      entry({
+        stepName: '消防部门审批',
+        handlerId: 'system',
+        handlerName: null,
+        comment: 'timeout',
+      }),
       entry({ type: 'task.auto-completed', comment: 'unchanged' }),
     ])
-    const [timedOut, unchanged] = wrapper.findAll('[data-test=timeline-entry]')
+    const shown = wrapper.findAll('[data-test=timeline-entry]')
+    expect(shown).toHaveLength(2)
+    const [timedOut, unchanged] = shown
     expect(timedOut!.text()).toContain('消防部门审批超时自动办理同意')
     expect(timedOut!.text()).not.toContain('timeout')
     expect(unchanged!.text()).toContain('未改动，自动通过')
