@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signIn } from '../support/api-client'
+import { formItem as item, pickDate } from '../support/hall-form'
 import { ARTIFACTS_DIR, launchBrowser, submitLogin, type TestBrowser, type Viewport } from '../support/browser'
 import { REPO_ROOT, SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
@@ -38,24 +39,10 @@ interface Task {
   caseNo: string | null
 }
 
-/** The form item of the hall form with this label. */
-const item = (page: Page, label: string): Locator =>
-  page
-    .locator('.formily-element-plus-form-item')
-    .filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) })
-
 async function expectNoHorizontalScroll(page: Page) {
   expect(
     await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
   ).toBeLessThanOrEqual(0)
-}
-
-async function pickDate(page: Page, label: string, date: string) {
-  await item(page, label).locator('input').first().click()
-  const input = item(page, label).locator('.el-date-editor input')
-  await input.fill(date)
-  await input.press('Enter')
-  await page.keyboard.press('Escape')
 }
 
 /** The counsellor and then the dean each agree to the case's open task, as their inboxes offer it. */

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, submitLogin, type TestBrowser, type Viewport } from '../support/browser'
+import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, signInAt, type TestBrowser, type Viewport } from '../support/browser'
 import { signIn as signInApi } from '../support/api-client'
+import { agreeFromInbox } from '../support/approver-ui'
 import { SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
 const DESKTOP: Viewport = { width: 1280, height: 800 }
@@ -14,54 +14,6 @@ if (!serverBuilt)
   console.warn(
     `e2e approver tests skipped: ${SERVER_CLI} does not exist yet. Run pnpm build to run them.`,
   )
-
-async function signIn(page: Page, base: string, username: string) {
-  await page.goto(`${base}/login`)
-  await submitLogin(page, username)
-  await page.waitForURL(`${base}/`)
-}
-
-/** Draws a small zigzag on the signature pad with the mouse (pointer events, as a finger would). */
-async function sign(page: Page) {
-  const pad = page.locator('[data-test=signature-pad]')
-  const box = (await pad.boundingBox())!
-  await page.mouse.move(box.x + 20, box.y + box.height / 2)
-  await page.mouse.down()
-  for (let i = 1; i <= 6; i++)
-    await page.mouse.move(
-      box.x + 20 + i * (box.width / 8),
-      box.y + (i % 2 ? 15 : box.height - 15),
-      { steps: 4 },
-    )
-  await page.mouse.up()
-}
-
-/** Opens the case's task from the inbox, agrees with a comment and a drawn signature, and lands back in the inbox. */
-async function agreeFromInbox(
-  page: Page,
-  base: string,
-  caseNo: string,
-  comment: string,
-  shot: (step: string) => Promise<unknown>,
-  phone: boolean,
-) {
-  await page.goto(`${base}/tasks`)
-  const row = page
-    .locator(phone ? '[data-test=inbox-card]' : '[data-test=inbox-table] .el-table__row')
-    .filter({ hasText: caseNo })
-  await row.waitFor()
-  expect(await row.locator('[data-test=due]').innerText()).toMatch(/\d{4}/)
-  await shot('inbox')
-  await row.locator('[data-test=open-task]').click()
-  await page.waitForURL(/\/tasks\/[^/]+$/)
-  await page.locator('[data-test=case-header]').filter({ hasText: caseNo }).waitFor()
-  await page.locator('[data-test=action-agree]').click()
-  await page.locator('textarea[data-test=action-comment]').fill(comment)
-  await sign(page)
-  await shot('agree-dialog')
-  await page.locator('[data-test=action-confirm]').click()
-  await page.waitForURL(`${base}/tasks`)
-}
 
 describe.skipIf(!serverBuilt)(
   'approving a student leave in the inbox, signing, and printing it',
@@ -153,8 +105,8 @@ describe.skipIf(!serverBuilt)(
           path: join(ARTIFACTS, `approver-desktop-counsellor-${step}.png`),
           fullPage: true,
         })
-      await signIn(page, server.url, 'cs.counsellor')
-      await agreeFromInbox(page, server.url, caseNo, '情况属实，同意', shot, false)
+      await signInAt(page, server.url, 'cs.counsellor')
+      expect(await agreeFromInbox(page, server.url, caseNo, { comment: '情况属实，同意', shot })).toMatch(/\d{4}/)
       await shot('after')
     })
 
@@ -165,8 +117,8 @@ describe.skipIf(!serverBuilt)(
           path: join(ARTIFACTS, `approver-phone-dean-${step}.png`),
           fullPage: true,
         })
-      await signIn(page, server.url, 'cs.dean')
-      await agreeFromInbox(page, server.url, caseNo, '同意请假，注意安全', shot, true)
+      await signInAt(page, server.url, 'cs.dean')
+      expect(await agreeFromInbox(page, server.url, caseNo, { comment: '同意请假，注意安全', shot })).toMatch(/\d{4}/)
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
       )
@@ -175,7 +127,7 @@ describe.skipIf(!serverBuilt)(
 
     it('prints the finished case with both opinions and both signatures', async () => {
       const page = await open(DESKTOP)
-      await signIn(page, server.url, 'cs.dean')
+      await signInAt(page, server.url, 'cs.dean')
       await page.goto(`${server.url}/cases/${caseId}/print`)
       const trail = page.locator('[data-test=print-trail]')
       await trail.waitFor()

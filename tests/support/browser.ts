@@ -26,6 +26,18 @@ export interface Viewport {
   height: number
 }
 
+/** A screen the tests run at: a size, and for phones the touch screen and mobile viewport Chromium emulates. */
+export interface Device {
+  name: string
+  viewport: Viewport
+  isMobile?: boolean
+  hasTouch?: boolean
+}
+
+/** The two sizes issue 6 asks for: a desktop browser and a phone (390×844, touch). */
+export const DESKTOP: Device = { name: 'desktop', viewport: { width: 1440, height: 900 } }
+export const PHONE: Device = { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+
 export interface TestBrowser {
   context: BrowserContext
   close(): Promise<void>
@@ -35,12 +47,15 @@ export interface TestBrowser {
  * A headless Chromium with a fresh profile (its own temporary user data folder): no cookies or
  * remembered language leak from one run into the next.
  */
-export async function launchBrowser(viewport: Viewport): Promise<TestBrowser> {
+export async function launchBrowser(screen: Viewport | Device): Promise<TestBrowser> {
+  const device: Device = 'viewport' in screen ? screen : { name: 'custom', viewport: screen }
   const userDataDir = await mkdtemp(join(tmpdir(), 'hall-e2e-chromium-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
-    viewport,
+    viewport: device.viewport,
+    isMobile: device.isMobile ?? false,
+    hasTouch: device.hasTouch ?? false,
     locale: 'zh-CN',
   })
   return {
@@ -57,4 +72,16 @@ export async function submitLogin(page: Page, username: string, password = DEMO_
   await page.locator('input[name=username]').fill(username)
   await page.locator('input[name=password]').fill(password)
   await page.locator('input[name=password]').press('Enter')
+}
+
+/** Opens the login page, signs in and waits for the home page the hall shows after it. */
+export async function signInAt(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`)
+  await submitLogin(page, username)
+  await page.waitForURL(`${baseUrl}/`)
+}
+
+/** How many pixels the page is wider than the screen (0 or less: no sideways scrolling on a phone). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 }

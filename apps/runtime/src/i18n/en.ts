@@ -18,7 +18,7 @@ const en: typeof zhCN = {
     events: {
       'process.started': 'Submitted',
       'task.completed': 'Done',
-      'task.auto-completed': 'Done automatically on timeout',
+      'task.auto-completed': 'Done automatically',
       'task.returned': 'Returned',
       'task.rejected': 'Rejected',
       'task.transferred': 'Transferred',
@@ -31,9 +31,11 @@ const en: typeof zhCN = {
       'clock.suspended': 'Clock stopped (supplement / tolerate-missing)',
       'clock.resumed': 'Clock running again',
       'process.extended': 'Extended',
+      'message.correlated': 'Confirmed',
       'process.completed': 'Completed',
       'process.terminated': 'Terminated',
     },
+    autoCompleted: { timeout: 'Done automatically on timeout', unchanged: 'Agreed again automatically (nothing changed)' },
     outcomes: { agree: 'Agreed', disagree: 'Disagreed', reject: 'Rejected', approve: 'Agreed' },
   },
   home: {

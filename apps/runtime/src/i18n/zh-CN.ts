@@ -18,7 +18,7 @@ export default {
     events: {
       'process.started': '提交申请',
       'task.completed': '已办理',
-      'task.auto-completed': '超时自动办理',
+      'task.auto-completed': '自动办理',
       'task.returned': '退回',
       'task.rejected': '驳回',
       'task.transferred': '转办',
@@ -31,9 +31,11 @@ export default {
       'clock.suspended': '计时暂停（补正/容缺）',
       'clock.resumed': '恢复计时',
       'process.extended': '延期',
+      'message.correlated': '已确认',
       'process.completed': '办结',
       'process.terminated': '终止',
     },
+    autoCompleted: { timeout: '超时自动办理', unchanged: '未改动，自动通过' },
     outcomes: { agree: '同意', disagree: '不同意', reject: '驳回', approve: '同意' },
   },
   home: {

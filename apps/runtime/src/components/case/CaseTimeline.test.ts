@@ -57,6 +57,60 @@ describe('CaseTimeline', () => {
     expect(onTime!.find('.case-timeline__late').exists()).toBe(false)
   })
 
+  it('names an automatic completion by its reason instead of showing the reason as a comment', () => {
+    const wrapper = mountTimeline([
+      entry({
+        type: 'task.auto-completed',
+        stepName: '消防部门审批',
+        handlerName: null,
+        comment: 'timeout',
+      }),
+      // What the engine writes next for the same step: the completion the timeout caused.
+      entry({
+        stepName: '消防部门审批',
+        handlerId: 'system',
+        handlerName: null,
+        comment: 'timeout',
+      }),
+      entry({ type: 'task.auto-completed', comment: 'unchanged' }),
+    ])
+    const shown = wrapper.findAll('[data-test=timeline-entry]')
+    expect(shown).toHaveLength(2)
+    const [timedOut, unchanged] = shown
+    expect(timedOut!.text()).toContain('消防部门审批超时自动办理同意')
+    expect(timedOut!.text()).not.toContain('timeout')
+    expect(unchanged!.text()).toContain('未改动，自动通过')
+    expect(unchanged!.find('.case-timeline__comment').exists()).toBe(false)
+  })
+
+  it('reads a delivered message and the end of the case in words, not codes', () => {
+    const wrapper = mountTimeline([
+      entry({
+        type: 'message.correlated',
+        step: 'Wait_return',
+        stepName: null,
+        handlerName: '李明',
+        due: null,
+        outcome: null,
+        comment: '已返校',
+      }),
+      entry({
+        type: 'process.completed',
+        step: null,
+        stepName: null,
+        handlerName: null,
+        due: null,
+        outcome: 'completed',
+      }),
+    ])
+    const [delivered, completed] = wrapper.findAll('[data-test=timeline-entry]')
+    expect(delivered!.text()).toContain('已确认')
+    expect(delivered!.text()).toContain('办理人：李明')
+    expect(delivered!.text()).toContain('已返校')
+    expect(completed!.text()).toContain('办结')
+    expect(completed!.text()).not.toContain('completed')
+  })
+
   it('shows an unknown event by its code rather than nothing, and says so when there is no history', () => {
     expect(mountTimeline([entry({ type: 'task.something-new', stepName: null })]).text()).toContain(
       'task.something-new',
