@@ -11,6 +11,7 @@ import { caseDiagram } from './diagram'
 import { engineOf } from './engine'
 import { complainAbout, evaluateCase } from './feedback'
 import { deliverMessage } from './messages'
+import { deskRoutes } from './desk-routes'
 import { intakeRoutes } from './intake-routes'
 import { createDraft, saveDraft, submitCase, withdrawCase, type Caller } from './service'
 import { caseDetail, caseSummary, listCases } from './view'
@@ -172,3 +173,4 @@ export const caseRoutes = createRouter()
     return c.json(await detailOf(c, id), 200)
   })
   .route('/', intakeRoutes)
+  .route('/', deskRoutes)
