@@ -17,3 +17,28 @@ export function availableActions(state: CaseState): IntakeAction[] {
   if (state.status !== 'running') return []
   return state.accepted ? ['refuse'] : [...INTAKE_ACTIONS]
 }
+
+/** A material of the case's checklist as `GET /cases/{id}/checklist` lists it. */
+export interface ChecklistMaterial {
+  id: string
+  name: string
+  main: boolean
+  mayBeMissing: boolean
+}
+
+/** The notice kinds that mean the window has accepted the case (supplement and refusal do not). */
+const ACCEPTING_NOTICES: readonly string[] = ['acceptance', 'tolerate_missing', 'joint', 'escalated', 'agency']
+
+/** Whether one of the case's notices is an acceptance. */
+export const acceptedBy = (notices: readonly { kind: string }[]): boolean => notices.some((notice) => ACCEPTING_NOTICES.includes(notice.kind))
+
+/**
+ * The outcome to start from: with every material received, a promised acceptance; with some
+ * missing, tolerance when the guide lets each of them be missing, else the one-time supplement
+ * notice; always one the case offers.
+ */
+export function suggestedAction(actions: readonly IntakeAction[], missing: readonly string[], materials: readonly ChecklistMaterial[]): IntakeAction {
+  const tolerable = new Set(materials.filter((material) => material.mayBeMissing).map((material) => material.id))
+  const wanted: IntakeAction = missing.length === 0 ? 'promised' : missing.every((id) => tolerable.has(id)) ? 'tolerate' : 'supplement'
+  return actions.includes(wanted) ? wanted : (actions[0] ?? 'promised')
+}

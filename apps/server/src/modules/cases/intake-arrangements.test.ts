@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, cases, departments } from '../../db/schema'
+import { auditLog, cases, departments, notifications } from '../../db/schema'
 import { createServerEngine } from '../../engine/server-engine'
 import { testDatabases } from '../../../test/databases'
 import { json, useHarness } from '../../../test/harness'
@@ -9,6 +9,7 @@ import { licence } from '../../../test/window-item'
 import { abandonLapsedTolerations } from './intake-lapses'
 
 interface Notice { id: string; kind: string; data: Record<string, unknown> }
+interface Notification { kind: string; body: string; link: string; caseId: string | null; readAt: string | null }
 interface Arrangement { id: string; caseId: string; kind: string; status: string; due: string | null; overdue: boolean; resultWithheld: boolean; detail: Record<string, unknown> }
 
 describe.each(testDatabases)('tolerate-missing, joint, escalated and agency intake on $name', (kind) => {
@@ -70,6 +71,28 @@ describe.each(testDatabases)('tolerate-missing, joint, escalated and agency inta
     expect(await json<Notice>(response)).toMatchObject({ kind: 'joint', data: { leadDept: '市场监管窗口', coDepts: [{ id: build!.id, name: '住房城乡建设窗口' }] } })
     expect((await (await h.as('county.build.head')).get(`/api/cases/${caseId}`)).status).toBe(200)
     expect((await (await h.as('county.estate.head')).get(`/api/cases/${caseId}`)).status).toBe(404)
+  })
+
+  it('notifies the co-department’s staff in the acceptance’s transaction, linking to the case, and names the departments in the applicant’s notice', async () => {
+    const { caseId, caseNo } = await apply()
+    const [build] = await h.database.db.select({ id: departments.id }).from(departments).where(eq(departments.code, 'W-BUILD'))
+    expect((await (await clerk()).post(`/api/cases/${caseId}/joint`, { coDeptIds: [build!.id], note: '请住建窗口核查场地' })).status).toBe(201)
+    const inbox = async (username: string) => (await json<{ items: Notification[] }>(await (await h.as(username)).get('/api/notifications?limit=100'))).items.filter((entry) => entry.caseId === caseId)
+    const [told] = await inbox('county.build.head')
+    expect(told).toMatchObject({ kind: 'case.joint', link: `/cases/${caseId}`, readAt: null })
+    expect(told!.body).toContain('市场监管窗口')
+    expect(told!.body).toContain(caseNo)
+    expect(await inbox('county.estate.head')).toEqual([])
+    const { items } = await json<{ items: Notice[] }>(await (await h.as('enterprise.wang')).get(`/api/cases/${caseId}/notices`))
+    expect(items.find((entry) => entry.kind === 'joint')?.data).toMatchObject({ leadDept: '市场监管窗口', coDepts: [{ name: '住房城乡建设窗口' }] })
+  })
+
+  it('notifies nobody when the joint acceptance is refused', async () => {
+    const { caseId } = await apply()
+    const [build] = await h.database.db.select({ id: departments.id }).from(departments).where(eq(departments.code, 'W-BUILD'))
+    expect((await (await clerk()).post(`/api/cases/${caseId}/joint`, { coDeptIds: [build!.id, 'no-such-dept'] })).status).toBe(400)
+    const rows = await h.database.db.select().from(notifications).where(eq(notifications.caseId, caseId))
+    expect(rows.filter((row) => row.kind === 'case.joint')).toEqual([])
   })
 
   it('records an escalation and the upper result once it comes back', async () => {

@@ -2,10 +2,11 @@ import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { newId } from '../../db/ids'
 import type { ARRANGEMENT_STATUSES} from '../../db/schema';
-import { caseArrangements, departments, type ArrangementKind } from '../../db/schema'
+import { caseArrangements, departments, userDepartments, users, type ArrangementKind } from '../../db/schema'
 import type { Actor } from '../../http/context'
 import { badInput, conflict, forbidden, notFound } from '../../http/errors'
 import { audit } from '../audit/record'
+import { notify } from '../notifications/notify'
 import { visibleCase } from './access'
 import { isoOrNull } from './deadlines'
 import { windowScope } from './view'
@@ -53,8 +54,21 @@ export async function acceptToleratingMissing(caller: Caller, caseId: string, in
 }
 
 /**
- * 联办: the item's window leads; the co-departments are copied (抄送) on the case so their heads
- * see it at once and answer in parallel; the joint-handling notice names them all.
+ * Who answers for each co-department of a joint case: its head, or, where it has none, its active
+ * members, so no co-department is left unaware.
+ */
+async function coDeptStaff(tx: Db, depts: readonly { id: string; head: string | null }[]): Promise<string[]> {
+  const headless = depts.filter((dept) => !dept.head).map((dept) => dept.id)
+  const members = headless.length
+    ? await tx.select({ id: userDepartments.userId }).from(userDepartments).innerJoin(users, eq(users.id, userDepartments.userId)).where(and(inArray(userDepartments.deptId, headless), eq(users.status, 'active')))
+    : []
+  return [...new Set([...depts.flatMap((dept) => (dept.head ? [dept.head] : [])), ...members.map((member) => member.id)])]
+}
+
+/**
+ * 联办: the item's window leads; the co-departments' staff are copied (抄送) on the case so they
+ * see it at once and answer in parallel, and each gets an in-app notification linking to it, in
+ * the same transaction; the joint-handling notice names every co-department.
  */
 export async function acceptJointly(caller: Caller, caseId: string, input: { coDeptIds: string[]; note?: string | undefined }): Promise<Notice> {
   const { deps, actor, meta } = caller
@@ -67,11 +81,12 @@ export async function acceptJointly(caller: Caller, caseId: string, input: { coD
     const unknown = wanted.filter((id) => !coDepts.some((dept) => dept.id === id))
     if (unknown.length) throw badInput({ coDeptIds: `本单位没有这些部门：${unknown.join('、')}` })
     await markAccepted(tx, row, actor, now)
-    const heads = coDepts.flatMap((dept) => (dept.head ? [dept.head] : []))
-    if (heads.length) await engine.cc(row.instanceId!, { by: actor.userId, users: heads, comment: '联办件抄告' })
+    const staff = await coDeptStaff(tx, coDepts)
+    if (staff.length) await engine.cc(row.instanceId!, { by: actor.userId, users: staff, comment: '联办件抄告' })
     const { head } = await letterhead(tx, row, actor, now)
-    const detail = { leadDept: head.window, coDepts: coDepts.map(({ id, name }) => ({ id, name })), notified: heads }
+    const detail = { leadDept: head.window, coDepts: coDepts.map(({ id, name }) => ({ id, name })), notified: staff }
     await arrange(tx, actor, row, 'joint', detail, null, now)
+    await notify(tx, { userIds: staff, kind: 'case.joint', title: `联办件协办：${head.itemName}`, body: `${head.window}牵头受理的${head.itemName}（${head.caseNo ?? ''}）请您部门协办`, link: `/cases/${caseId}`, caseId }, now)
     await audit(tx, { actor, meta }, { action: 'case.accepted', objectType: 'case', objectId: caseId, detail: { kind: 'joint', coDeptIds: wanted } })
     return notice(tx, row, actor, 'joint', { ...head, leadDept: head.window, coDepts: detail.coDepts, due: isoOrNull(row.promiseDue), note: input.note ?? null }, now)
   })

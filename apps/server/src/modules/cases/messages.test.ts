@@ -84,6 +84,22 @@ describe.each(testDatabases)('the applicant reports back (销假) on $name', (ki
     expect((await view(student, caseId)).status).toBe('completed')
   })
 
+  it('lists on 我的办件 what each of my cases waits for, as its page does, and nothing once reported', async () => {
+    const [waiting, fresh] = [await applyFor(student, item.itemId, leaveData), await applyFor(student, item.itemId, leaveData)]
+    await agreeOpenStep(waiting.caseId)
+    const listed = async () => {
+      const { items } = await json<{ items: { id: string; awaiting: Awaited[] }[] }>(await student.get('/api/cases?scope=mine&limit=200'))
+      return new Map(items.map((entry) => [entry.id, entry.awaiting]))
+    }
+    const before = await listed()
+    expect(before.get(waiting.caseId)).toEqual((await view(student, waiting.caseId)).awaiting)
+    expect(before.get(waiting.caseId)!.map((m) => m.label)).toEqual(['假满返校销假'])
+    expect(before.get(fresh.caseId)).toEqual([])
+
+    await report(student, waiting.caseId, { messageName: 'leave.returned' })
+    expect((await listed()).get(waiting.caseId)).toEqual([])
+  })
+
   it('answers 409 before approval and for a message only systems deliver, 400 naming messageName for an unknown one', async () => {
     const { caseId } = await applyFor(student, item.itemId, leaveData)
     const early = await report(student, caseId, { messageName: 'leave.returned' })

@@ -20,12 +20,15 @@ export interface AwaitedMessage {
   label: string
 }
 
+/** The part of an instance's state that says what it waits for (the case list reads only this). */
+export type AwaitState = Pick<InstanceState, 'status' | 'tokens' | 'subscriptions'>
+
 /**
  * The messages the instance now waits for that its initiator may deliver. The engine delivers a
  * message to the FIRST waiting catcher of that name, so a name is offered only when that first
  * catcher is one the initiator delivers to.
  */
-export function awaitedByInitiator(state: InstanceState, definition: ProcessDefinition): AwaitedMessage[] {
+export function awaitedByInitiator(state: AwaitState, definition: ProcessDefinition): AwaitedMessage[] {
   if (state.status !== 'active') return []
   const live = new Set(state.tokens.map((token) => token.id))
   const seen = new Set<string>()

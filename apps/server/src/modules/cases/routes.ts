@@ -11,6 +11,7 @@ import { caseDiagram } from './diagram'
 import { engineOf } from './engine'
 import { complainAbout, evaluateCase } from './feedback'
 import { deliverMessage } from './messages'
+import { deskRoutes } from './desk-routes'
 import { intakeRoutes } from './intake-routes'
 import { createDraft, saveDraft, submitCase, withdrawCase, type Caller } from './service'
 import { caseDetail, caseSummary, listCases } from './view'
@@ -25,6 +26,11 @@ const CaseSummary = z
     submittedAt: z.string().nullable(), completedAt: z.string().nullable(), promiseDue: z.string().nullable(),
   })
   .openapi('CaseSummary')
+
+const Awaiting = z.array(z.object({ messageName: z.string(), elementId: z.string(), label: z.string() })).openapi({
+  description: 'Messages the process waits for that the viewer may deliver (hall:deliveredBy="initiator"; the applicant only), e.g. 假满返校销假',
+})
+const CaseListItem = CaseSummary.extend({ awaiting: Awaiting }).openapi('CaseListItem')
 
 const TimelineEntry = z.object({
   type: z.string(), at: z.string(), step: z.string().nullable(), stepName: z.string().nullable(), handlerId: z.string().nullable(),
@@ -43,9 +49,7 @@ const CaseDetail = CaseSummary.extend({
   applicant: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable().openapi({ description: 'Masked (139****1001) for anyone but the applicant' }) }),
   timeline: z.array(TimelineEntry),
   openSteps: z.array(OpenStep),
-  awaiting: z.array(z.object({ messageName: z.string(), elementId: z.string(), label: z.string() })).openapi({
-    description: 'Messages the process waits for that the viewer may deliver (hall:deliveredBy="initiator"; the applicant only), e.g. 假满返校销假',
-  }),
+  awaiting: Awaiting,
   evaluation: z.object({ rating: z.enum(RATINGS), comment: z.string().nullable(), createdAt: z.string() }).nullable(),
   complaints: z.array(z.object({ id: z.string(), text: z.string(), status: z.string(), createdAt: z.string() })),
 }).openapi('CaseDetail')
@@ -68,7 +72,7 @@ const list = createRoute({
       offset: z.coerce.number().int().min(0).default(0),
     }),
   },
-  responses: { 200: jsonResponse(z.object({ items: z.array(CaseSummary) }), 'Newest first'), ...commonErrors },
+  responses: { 200: jsonResponse(z.object({ items: z.array(CaseListItem) }), 'Newest first'), ...commonErrors },
 })
 const create = createRoute({
   method: 'post', path: '/', tags: ['cases'], summary: 'Start a draft application of a published item',
@@ -135,7 +139,7 @@ async function detailOf(c: Context<AppEnv>, caseId: string) {
 export const caseRoutes = createRouter()
   .openapi(list, async (c) => {
     const { db } = c.get('deps').database
-    return c.json({ items: await listCases(db, requireActor(c), c.req.valid('query')) }, 200)
+    return c.json({ items: await listCases(db, engineOf(c.get('deps')), requireActor(c), c.req.valid('query')) }, 200)
   })
   .openapi(create, async (c) => {
     const row = await createDraft(caller(c), c.req.valid('json'))
@@ -169,3 +173,4 @@ export const caseRoutes = createRouter()
     return c.json(await detailOf(c, id), 200)
   })
   .route('/', intakeRoutes)
+  .route('/', deskRoutes)

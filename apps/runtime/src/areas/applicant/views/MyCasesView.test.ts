@@ -3,7 +3,8 @@ import { flushPromises } from '@vue/test-utils'
 import { json, mountPage, stubApi } from '../testing/mount-page'
 import MyCasesView from './MyCasesView.vue'
 
-const row = (id: string, status: string, caseNo: string | null) => ({
+type Awaited = { messageName: string; elementId: string; label: string }
+const row = (id: string, status: string, caseNo: string | null, awaiting: Awaited[] = []) => ({
   id,
   caseNo,
   itemId: 'leave',
@@ -16,6 +17,7 @@ const row = (id: string, status: string, caseNo: string | null) => ({
   submittedAt: caseNo ? '2026-12-01T01:30:00.000Z' : null,
   completedAt: null,
   promiseDue: null,
+  awaiting,
 })
 
 afterEach(() => {
@@ -47,8 +49,7 @@ describe('MyCasesView', () => {
     const awaited = [{ messageName: 'leave.returned', elementId: 'Wait_return', label: '假满返校销假' }]
     const fetch = stubApi({
       'GET /api/cases': () =>
-        json(200, { items: [row('c3', 'running', '2026120100013'), row('c1', 'completed', '2026120100012')] }),
-      'GET /api/cases/c3': () => json(200, { id: 'c3', awaiting: returned ? [] : awaited }),
+        json(200, { items: [row('c3', 'running', '2026120100013', returned ? [] : awaited), row('c1', 'completed', '2026120100012')] }),
       'POST /api/cases/c3/messages': () => {
         returned = true
         return json(200, { id: 'c3', awaiting: [] })
@@ -56,8 +57,8 @@ describe('MyCasesView', () => {
     })
     const { wrapper } = await mountPage(MyCasesView, '/my-cases')
     await flushPromises()
-    // The finished case is not asked what it waits for.
-    expect(fetch.mock.calls.map(([url]) => String(url).split('?')[0])).not.toContain('/api/cases/c1')
+    // The list says what each case waits for: no case is fetched one by one.
+    expect(fetch.mock.calls.map(([url]) => String(url).split('?')[0])).toEqual(['/api/cases'])
     const [running, done] = wrapper.findAll('[data-test=my-case]')
     expect(done!.find('[data-test=awaited-message]').exists()).toBe(false)
     const button = running!.find('[data-test=awaited-message]')
@@ -78,9 +79,8 @@ describe('MyCasesView', () => {
 
   it('keeps the confirmation open with the server’s reason when the case no longer waits', async () => {
     stubApi({
-      'GET /api/cases': () => json(200, { items: [row('c3', 'running', '2026120100013')] }),
-      'GET /api/cases/c3': () =>
-        json(200, { id: 'c3', awaiting: [{ messageName: 'leave.returned', elementId: 'Wait_return', label: '假满返校销假' }] }),
+      'GET /api/cases': () =>
+        json(200, { items: [row('c3', 'running', '2026120100013', [{ messageName: 'leave.returned', elementId: 'Wait_return', label: '假满返校销假' }])] }),
       'POST /api/cases/c3/messages': () =>
         json(409, { error: { code: 'MESSAGE_NOT_AWAITED', message: '办件当前没有在等您办理这一步' } }),
     })

@@ -1,7 +1,7 @@
 import type zhCN from './zh-CN'
 
 const en: typeof zhCN = {
-  nav: { queue: 'Online submissions', consultations: 'First-ask register', appointments: 'Today’s appointments' },
+  nav: { queue: 'Online submissions', desk: 'Desk intake', consultations: 'First-ask register', appointments: 'Today’s appointments' },
   status: { draft: 'Draft', running: 'In progress', supplement: 'Awaiting supplement', completed: 'Completed', rejected: 'Rejected', returned: 'Returned', withdrawn: 'Withdrawn', terminated: 'Terminated' },
   queue: { title: 'Online submissions to accept', empty: 'Nothing waiting for acceptance', caseNo: 'Case no.', item: 'Item', status: 'Status', submittedAt: 'Submitted' },
   intake: {
@@ -56,6 +56,18 @@ const en: typeof zhCN = {
       agentName: 'Agent',
       deliveryDue: 'Deliver by',
     },
+  },
+  desk: {
+    title: 'Desk intake',
+    step: { item: '1. Choose the item', applicant: '2. Identify the applicant', form: '3. Fill in the form (applicant: {name})', materials: '4. Tick the materials received', outcome: '5. Accept case {no}' },
+    pickItem: 'An item of this window',
+    by: { idNumber: 'Resident ID number', phone: 'Mobile number', personNo: 'Student/staff number (data center)' },
+    identityEmpty: 'Fill this in first',
+    lookUp: 'Look up',
+    noMatch: 'No active account of the unit matches; check it or try another way',
+    pick: 'Register for them',
+    received: 'Received',
+    submit: 'Submit for them',
   },
   consultations: { title: 'First-ask register', name: 'Person', contact: 'Phone', question: 'Question', referredTo: 'Referred to', handler: 'Asked first', completed: 'Completed', at: 'Registered', register: 'Register' },
   appointments: { title: 'Today’s appointments', applicant: 'Booked by', checkIn: 'Check in', openSlot: 'Open a slot', start: 'Start', end: 'End', capacity: 'Places' },

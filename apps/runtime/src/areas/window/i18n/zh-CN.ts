@@ -1,6 +1,6 @@
 /** Strings of the window area (under the `window` key); `en.ts` mirrors every key. */
 export default {
-  nav: { queue: '网上申报受理', consultations: '首问登记', appointments: '当日预约' },
+  nav: { queue: '网上申报受理', desk: '窗口受理登记', consultations: '首问登记', appointments: '当日预约' },
   status: { draft: '草稿', running: '办理中', supplement: '待补正', completed: '已办结', rejected: '已驳回', returned: '已退回', withdrawn: '已撤回', terminated: '已终止' },
   queue: { title: '网上申报待受理', empty: '没有待受理的办件', caseNo: '办件编号', item: '事项', status: '状态', submittedAt: '提交时间' },
   intake: {
@@ -55,6 +55,18 @@ export default {
       agentName: '代办人',
       deliveryDue: '材料送达期限',
     },
+  },
+  desk: {
+    title: '窗口受理登记',
+    step: { item: '1. 选择事项', applicant: '2. 核实申请人', form: '3. 填写申请表（申请人：{name}）', materials: '4. 核对收取的材料', outcome: '5. 受理办件 {no}' },
+    pickItem: '选择本窗口的事项',
+    by: { idNumber: '居民身份证号', phone: '手机号', personNo: '学号/工号（数据中心）' },
+    identityEmpty: '请先填写',
+    lookUp: '查找',
+    noMatch: '本单位没有与之相符的在册用户，请核对或改用其他方式查找',
+    pick: '为其登记',
+    received: '已收取',
+    submit: '代为提交',
   },
   consultations: { title: '首问登记', name: '咨询人', contact: '联系电话', question: '咨询内容', referredTo: '引导至窗口', handler: '首问人', completed: '已办结', at: '登记时间', register: '登记' },
   appointments: { title: '当日预约', applicant: '预约人', checkIn: '签到', openSlot: '开放预约时段', start: '开始时间', end: '结束时间', capacity: '可约人数' },
