@@ -66,12 +66,15 @@ async function bench(name: string, database: Database) {
     const definition = await engine.deploy(XML)
     counted.counts.statements = counted.counts.transactions = 0
     started = performance.now()
+    const cpuBefore = process.cpuUsage()
     for (let i = 0; i < INSTANCES; i++) {
       const id = await engine.start({ definitionId: definition.id, initiator: 'u0', variables: { days: i % 7 } })
       const [task] = await engine.findTasks({ instanceId: id, status: 'open' })
       await engine.complete(task!.id, { by: 'u1' })
     }
     const instancesPerSecond = INSTANCES / ((performance.now() - started) / 1000)
+    // CPU of this process only (user + system): PGlite's database runs here too, PostgreSQL's does not.
+    const cpu = process.cpuUsage(cpuBefore)
     console.log(
       JSON.stringify({
         database: name,
@@ -79,6 +82,7 @@ async function bench(name: string, database: Database) {
         instances_completed_per_s: Math.round(instancesPerSecond),
         raw_insert_tx_per_s: Math.round(rawPerSecond),
         ratio: Number((instancesPerSecond / rawPerSecond).toFixed(3)),
+        cpu_ms_per_instance: Number(((cpu.user + cpu.system) / 1000 / INSTANCES).toFixed(2)),
         statements_per_instance: Number((counted.counts.statements / INSTANCES).toFixed(2)),
         transactions_per_instance: Number((counted.counts.transactions / INSTANCES).toFixed(2)),
       }),

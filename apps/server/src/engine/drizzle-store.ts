@@ -10,10 +10,12 @@ import {
   type TaskQuery,
   type TaskRow,
 } from '@hall/process-engine'
-import { and, arrayContains, asc, desc, eq, inArray, isNull, lte, or, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, lte, or, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { engineDefinitions, engineHistory, engineInstances, engineJobs, engineTasks } from '../db/schema'
 import { Pipeline } from './pipeline'
+import { columnsOf, mapRow, matching, Params, run, selectList } from './statement'
+import type { Match } from './write-batch'
 
 /**
  * The engine's Store on PostgreSQL (PGlite or a server) through drizzle. Each engine command runs
@@ -100,6 +102,13 @@ const iso = (date: Date | null) => (date ? date.toISOString() : null)
 const date = (value: string | null) => (value ? new Date(value) : null)
 
 type TaskRecord = typeof engineTasks.$inferSelect
+type InstanceRecord = typeof engineInstances.$inferSelect
+
+/** The hot reads' tables, for statements written as text (statement.ts). */
+const tasks = columnsOf(engineTasks)
+const instances = columnsOf(engineInstances)
+/** A task and its instance's document and version, in one statement (one snapshot). */
+const TASK_WITH_INSTANCE = `select ${selectList(tasks, 't')}, i."state" as instance_state, i."version" as instance_version from ${tasks.name} t left join ${instances.name} i on i."id" = t."instance_id" where t."id" = $1`
 type JobRecord = typeof engineJobs.$inferSelect
 
 const toTask = (row: TaskRecord): TaskRow => ({
@@ -150,13 +159,20 @@ function storeTx(unit: Pipeline): StoreTx {
       unit.write({ kind: 'insert', table: engineInstances, rows: [{ id, definitionId: state.definitionId, status: state.status, state, version: 1 }] })
     },
     async loadInstance(id) {
-      const [row] = await unit.read((db) => db.select({ state: engineInstances.state, version: engineInstances.version }).from(engineInstances).where(eq(engineInstances.id, id)))
-      return row
+      const [row] = await unit.read((db) => run(db, `select ${selectList(instances, 'i')} from ${instances.name} i where i."id" = $1`, [id]))
+      if (!row) return undefined
+      const { state, version } = mapRow<InstanceRecord>(instances, row)
+      return { state, version }
     },
     async loadInstances(ids) {
       if (!ids.length) return new Map()
-      const rows = await unit.read((db) => db.select({ id: engineInstances.id, state: engineInstances.state, version: engineInstances.version }).from(engineInstances).where(inArray(engineInstances.id, ids)))
-      return new Map(rows.map(({ id, ...record }) => [id, record]))
+      const params = new Params()
+      const list = ids.map((id) => params.add(id)).join(', ')
+      const rows = await unit.read((db) => run(db, `select ${selectList(instances, 'i')} from ${instances.name} i where i."id" in (${list})`, params.values))
+      return new Map(rows.map((row) => {
+        const { id, state, version } = mapRow<InstanceRecord>(instances, row)
+        return [id, { state, version }]
+      }))
     },
     async saveInstance(id, state, expectedVersion) {
       // Compare-and-set; a mismatch surfaces when the unit settles (the current version is not read back).
@@ -165,7 +181,7 @@ function storeTx(unit: Pipeline): StoreTx {
         table: engineInstances,
         key: id,
         set: { state, status: state.status, version: expectedVersion + 1 },
-        where: and(eq(engineInstances.id, id), eq(engineInstances.version, expectedVersion))!,
+        where: { id, version: expectedVersion },
         conflict: () => new VersionConflict(id, expectedVersion, undefined),
       })
       return expectedVersion + 1
@@ -175,35 +191,36 @@ function storeTx(unit: Pipeline): StoreTx {
       unit.write({ kind: 'insert', table: engineTasks, rows: [fromTask(task)] })
     },
     async updateTask(task) {
-      unit.write({ kind: 'update', table: engineTasks, key: task.id, set: fromTask(task), where: eq(engineTasks.id, task.id) })
+      unit.write({ kind: 'update', table: engineTasks, key: task.id, set: fromTask(task), where: { id: task.id } })
     },
     async getTask(id) {
       const [row] = await unit.read((db) => db.select().from(engineTasks).where(eq(engineTasks.id, id)))
       return row ? toTask(row) : undefined
     },
     async getTaskWithInstance(id) {
-      const [row] = await unit.read((db) =>
-        db
-          .select({ task: engineTasks, state: engineInstances.state, version: engineInstances.version })
-          .from(engineTasks)
-          .leftJoin(engineInstances, eq(engineInstances.id, engineTasks.instanceId))
-          .where(eq(engineTasks.id, id)),
-      )
+      const [row] = await unit.read((db) => run(db, TASK_WITH_INSTANCE, [id]))
       if (!row) return undefined
-      return { task: toTask(row.task), ...(row.state && row.version !== null ? { instance: { state: row.state, version: row.version } } : {}) }
+      const task = toTask(mapRow(tasks, row))
+      if (row.instance_version === null) return { task }
+      // The two instance columns, mapped by their own columns as mapRow maps the task's.
+      const state = instances.byProperty.get('state')!.column.mapFromDriverValue(row.instance_state) as InstanceRecord['state']
+      return { task, instance: { state, version: instances.byProperty.get('version')!.column.mapFromDriverValue(row.instance_version) as number } }
     },
     async findTasks(query: TaskQuery) {
-      const filters: (SQL | undefined)[] = []
-      if (query.instanceId) filters.push(eq(engineTasks.instanceId, query.instanceId))
-      if (query.status) filters.push(eq(engineTasks.status, query.status))
-      if (query.element) filters.push(eq(engineTasks.element, query.element))
-      if (query.tokenId) filters.push(eq(engineTasks.tokenId, query.tokenId))
+      const params = new Params()
+      const filters: string[] = []
+      // Equality filters, in a fixed order so that each combination is one statement text.
+      for (const property of ['instanceId', 'status', 'element', 'tokenId'] as const) {
+        if (query[property]) filters.push(`t.${matching(tasks, { [property]: query[property] }, params)}`)
+      }
       if (query.assignee) {
         // A task waits for its assignee, or (unassigned) for any of its candidates.
-        filters.push(or(eq(engineTasks.assignee, query.assignee), and(isNull(engineTasks.assignee), arrayContains(engineTasks.candidates, [query.assignee]))))
+        const assignee = params.add(query.assignee)
+        filters.push(`(t."assignee" = ${assignee} or (t."assignee" is null and t."candidates" @> array[${assignee}]::text[]))`)
       }
-      const rows = await unit.read((db) => db.select().from(engineTasks).where(and(...filters)).orderBy(asc(engineTasks.createdAt), asc(engineTasks.id)))
-      return rows.map(toTask)
+      const where = filters.length ? ` where ${filters.join(' and ')}` : ''
+      const rows = await unit.read((db) => run(db, `select ${selectList(tasks, 't')} from ${tasks.name} t${where} order by t."created_at", t."id"`, params.values))
+      return rows.map((row) => toTask(mapRow(tasks, row)))
     },
 
     async insertJob(job) {
@@ -219,10 +236,10 @@ function storeTx(unit: Pipeline): StoreTx {
       return rows.map((row) => row.id)
     },
     async deleteJobs(query) {
-      const filters = [jobsOf(query)]
-      if (query.taskId) filters.push(eq(engineJobs.taskId, query.taskId))
-      if (query.tokenId) filters.push(eq(engineJobs.tokenId, query.tokenId))
-      unit.write({ kind: 'delete', table: engineJobs, where: and(...filters)! })
+      const where: Match = query.instanceId !== undefined ? { instanceId: query.instanceId } : { definitionId: query.definitionId, instanceId: null }
+      if (query.taskId) where.taskId = query.taskId
+      if (query.tokenId) where.tokenId = query.tokenId
+      unit.write({ kind: 'delete', table: engineJobs, where })
     },
     async findJobs(query) {
       const rows = await unit.read((db) => db.select().from(engineJobs).where(jobsOf(query)).orderBy(asc(engineJobs.dueAt), asc(engineJobs.id)))
