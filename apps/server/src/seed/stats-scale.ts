@@ -118,7 +118,7 @@ async function main() {
     await seedCases(database, unitId)
     console.log(JSON.stringify({ step: 'seed', cases: CASES, seconds: Math.round((performance.now() - started) / 1000) }))
     started = performance.now()
-    const counted = await rebuildStats(database.db, (n) => n % 100_000 === 0 && log(`facts ${n.toLocaleString()}`))
+    const counted = await rebuildStats(database.db, (n, month) => log(`facts ${month}: ${n.toLocaleString()}`))
     const [rollup] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from stats_daily`) as unknown as { n: number }[]
     console.log(JSON.stringify({ step: 'rebuildStats', cases: counted, rollupRows: rollup?.n, seconds: Math.round((performance.now() - started) / 1000) }))
 

@@ -21,6 +21,7 @@ const certificate = promisedReviewItem({
 interface Metrics {
   received: number; completed: number; inProgress: number | null; onTimeRate: number | null; overdue: number; averageWd: number | null
   medianWd: number | null; returnedRate: number | null; supplementRate: number | null; satisfactionRate: number | null; onlineRate: number | null; evaluated: number
+  visitsPerCase: number | null; firstAsks: number | null; referralCompletionRate: number | null
 }
 const HOUR = 3_600_000
 const NOVEMBER = 'from=2026-11-01&to=2026-11-30'
@@ -83,6 +84,8 @@ describe.each(testDatabases)('statistics from history (统计分析) on $name', 
     expect(await json<Metrics>(response)).toEqual({
       received: 5, completed: 3, inProgress: 1, onTimeRate: 0.6667, overdue: 1, averageWd: 3, medianWd: 3,
       returnedRate: 0.2, supplementRate: 0.2, satisfactionRate: 0.6667, onlineRate: 1, evaluated: 3,
+      // All five applied online; the one sent back for supplement is the only trip to the hall.
+      visitsPerCase: 0.2, firstAsks: 0, referralCompletionRate: null,
     })
   })
 
