@@ -39,50 +39,64 @@ export const statsCaseFacts = pgTable(
   (t) => [index('stats_case_facts_ended').on(t.unitId, t.endedDay), index('stats_case_facts_dept_ended').on(t.unitId, t.deptId, t.endedDay)],
 )
 
+/** The counters of a rollup row: what a case adds to the day it was received, ended or went overdue. */
+const rollupColumns = () => ({
+  unitId: text('unit_id').notNull(),
+  /** The day; in the monthly tables the first of the month. */
+  day: date('day', { mode: 'string' }).notNull(),
+  deptId: text('dept_id').notNull(),
+  itemId: text('item_id').notNull(),
+  handlerId: text('handler_id').notNull(),
+  received: integer('received').notNull(),
+  online: integer('online').notNull(),
+  returned: integer('returned').notNull(),
+  supplemented: integer('supplemented').notNull(),
+  ended: integer('ended').notNull(),
+  completed: integer('completed').notNull(),
+  onTime: integer('on_time').notNull(),
+  overdue: integer('overdue').notNull(),
+  handlingWdSum: doublePrecision('handling_wd_sum').notNull(),
+  evaluated: integer('evaluated').notNull(),
+  satisfied: integer('satisfied').notNull(),
+})
+
 /**
  * The daily rollup: counters per unit, day, window, item, handler. Each case adds to the day it
  * was received (received, online, returned, supplemented), the day it ended (ended, completed,
  * onTime, handling, evaluated, satisfied) and the day it went overdue (overdue).
  */
-export const statsDaily = pgTable(
-  'stats_daily',
-  {
-    unitId: text('unit_id').notNull(),
-    day: date('day', { mode: 'string' }).notNull(),
-    deptId: text('dept_id').notNull(),
-    itemId: text('item_id').notNull(),
-    handlerId: text('handler_id').notNull(),
-    received: integer('received').notNull(),
-    online: integer('online').notNull(),
-    returned: integer('returned').notNull(),
-    supplemented: integer('supplemented').notNull(),
-    ended: integer('ended').notNull(),
-    completed: integer('completed').notNull(),
-    onTime: integer('on_time').notNull(),
-    overdue: integer('overdue').notNull(),
-    handlingWdSum: doublePrecision('handling_wd_sum').notNull(),
-    evaluated: integer('evaluated').notNull(),
-    satisfied: integer('satisfied').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.unitId, t.day, t.deptId, t.itemId, t.handlerId] }), index('stats_daily_dept').on(t.unitId, t.deptId, t.day)],
-)
+export const statsDaily = pgTable('stats_daily', rollupColumns(), (t) => [
+  primaryKey({ columns: [t.unitId, t.day, t.deptId, t.itemId, t.handlerId] }),
+  index('stats_daily_dept').on(t.unitId, t.deptId, t.day),
+])
+
+/**
+ * The same counters summed per month (`day` = the 1st), so a year reads twelve rows per window,
+ * item and handler instead of 365; ranges read whole months here and their ragged ends daily.
+ */
+export const statsMonthly = pgTable('stats_monthly', rollupColumns(), (t) => [
+  primaryKey({ columns: [t.unitId, t.day, t.deptId, t.itemId, t.handlerId] }),
+  index('stats_monthly_dept').on(t.unitId, t.deptId, t.day),
+])
+
+const handlingColumns = () => ({
+  unitId: text('unit_id').notNull(),
+  /** The day ended; in the monthly table the first of the month. */
+  day: date('day', { mode: 'string' }).notNull(),
+  deptId: text('dept_id').notNull(),
+  tenths: integer('tenths').notNull(),
+  cases: integer('cases').notNull(),
+})
 
 /**
  * The handling-time histogram: decided cases per unit, day ended, window and tenth of a working day
  * (`tenths` 23 = 2.3–2.39 wd; the last bucket, HANDLING_CAP_TENTHS, holds everything from there up).
  * Medians come from here, exact to the tenth, instead of sorting the facts.
  */
-export const statsHandling = pgTable(
-  'stats_handling',
-  {
-    unitId: text('unit_id').notNull(),
-    day: date('day', { mode: 'string' }).notNull(),
-    deptId: text('dept_id').notNull(),
-    tenths: integer('tenths').notNull(),
-    cases: integer('cases').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.unitId, t.day, t.deptId, t.tenths] })],
-)
+export const statsHandling = pgTable('stats_handling', handlingColumns(), (t) => [primaryKey({ columns: [t.unitId, t.day, t.deptId, t.tenths] })])
+
+/** The histogram summed per month, read for the whole months of a range like `stats_monthly`. */
+export const statsHandlingMonthly = pgTable('stats_handling_monthly', handlingColumns(), (t) => [primaryKey({ columns: [t.unitId, t.day, t.deptId, t.tenths] })])
 
 /**
  * The running backlog (在办) per window: cases received by the end of `day` and not ended by then.

@@ -1,10 +1,14 @@
 import { and, isNotNull, sql } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client'
-import { statsCaseFacts, statsHandling } from '../../db/schema'
+import { statsCaseFacts, statsHandling, statsHandlingMonthly } from '../../db/schema'
 import type { Period, Range } from './filters'
 import { tenthsOf } from './rollup'
 import type { StatsScope } from './scope'
-import { bucketSql, narrowed, scopedWhere } from './where'
+import { acrossGrains, bucketSql, byMonths, narrowed, scoped, scopedWhere } from './where'
+
+type HistogramTable = typeof statsHandling | typeof statsHandlingMonthly
+const HISTOGRAM: { daily: HistogramTable; monthly: HistogramTable } = { daily: statsHandling, monthly: statsHandlingMonthly }
 
 /** One bar of a handling-time histogram: how many decided cases took `tenths` tenths of a working day. */
 interface Bar {
@@ -32,22 +36,24 @@ export function medianOf(bars: Bar[]): number | null {
 
 /**
  * Handling-time medians of the range, per period bucket (one '' bucket when `period` is null).
- * From the histogram rollup; a range narrowed to an item or handler (which the histogram does not
+ * From the histogram rollups (whole months from the monthly one); a range narrowed to an item or handler (which the histogram does not
  * carry) buckets that item's or handler's facts the same way, so both give the same medians.
  */
 export async function handlingMedians(db: Db, scope: StatsScope, range: Range, period: Period | null): Promise<Map<string, number | null>> {
-  const source = narrowed(range)
-    ? {
-        table: statsCaseFacts, day: statsCaseFacts.endedDay, tenths: tenthsOf(sql`${statsCaseFacts.handlingWd}`), cases: sql`count(*)`,
-        where: and(scopedWhere(statsCaseFacts, scope, range, statsCaseFacts.endedDay, range), isNotNull(statsCaseFacts.handlingWd)),
-      }
-    : { table: statsHandling, day: statsHandling.day, tenths: sql`${statsHandling.tenths}`, cases: sql`sum(${statsHandling.cases})`, where: scopedWhere(statsHandling, scope, range, statsHandling.day, range) }
-  const bucket = period ? bucketSql(period, source.day) : sql<string>`''`
-  const rows = await db
-    .select({ bucket, tenths: sql<number>`${source.tenths}`.mapWith(Number), cases: sql<number>`${source.cases}::float8`.mapWith(Number) })
-    .from(source.table)
-    .where(source.where)
-    .groupBy(sql`1`, sql`2`)
+  const bucket = (day: AnyPgColumn) => (period ? bucketSql(period, day) : sql<string>`''`)
+  const rows = narrowed(range)
+    ? await db
+        .select({ bucket: bucket(statsCaseFacts.endedDay), tenths: sql<number>`${tenthsOf(sql`${statsCaseFacts.handlingWd}`)}`.mapWith(Number), cases: sql<number>`count(*)::float8`.mapWith(Number) })
+        .from(statsCaseFacts)
+        .where(and(scopedWhere(statsCaseFacts, scope, range, statsCaseFacts.endedDay, range), isNotNull(statsCaseFacts.handlingWd)))
+        .groupBy(sql`1`, sql`2`)
+    : await acrossGrains(HISTOGRAM, range, !period || byMonths(period), (t, days) =>
+        db
+          .select({ bucket: bucket(t.day), tenths: t.tenths, cases: sql<number>`sum(${t.cases})::float8`.mapWith(Number) })
+          .from(t)
+          .where(and(scoped(t, scope, range), days))
+          .groupBy(sql`1`, sql`2`),
+      )
   const bars = new Map<string, Bar[]>()
   for (const row of rows) bars.set(row.bucket, [...(bars.get(row.bucket) ?? []), { tenths: row.tenths, cases: row.cases }])
   return new Map([...bars].map(([key, list]) => [key, medianOf(list)]))

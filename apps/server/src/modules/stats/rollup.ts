@@ -1,6 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm'
+import { getTableColumns, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { statsBacklog, statsCaseFacts, statsDaily, statsHandling } from '../../db/schema'
+import { statsBacklog, statsCaseFacts, statsDaily, statsHandling, statsHandlingMonthly, statsMonthly } from '../../db/schema'
 import type { CaseFact } from './facts'
 
 /** A unit's calendar day: the grain the daily rollup is recomputed at. */
@@ -22,8 +22,39 @@ export const HANDLING_CAP_TENTHS = 600
 /** The tenth of a working day a handling time falls in, capped; from hundredths so 0.3 is bucket 3, not 2.9999…'s 2. */
 export const tenthsOf = (handlingWd: SQL | string) => sql`least(round(${typeof handlingWd === 'string' ? sql.raw(handlingWd) : handlingWd} * 100)::int / 10, ${sql.raw(String(HANDLING_CAP_TENTHS))})`
 
+/** The first of the month of a `YYYY-MM-DD` day, and of the month after. */
+const monthOf = (day: string) => `${day.slice(0, 7)}-01`
+const nextMonth = (month: string) => {
+  const [year, mon] = month.split('-').map(Number) as [number, number]
+  return mon === 12 ? `${year + 1}-01-01` : `${year}-${String(mon + 1).padStart(2, '0')}-01`
+}
+
+/** The monthly tables and the daily ones they sum; every column not a key is a counter. */
+const MONTHLY = [
+  { daily: statsDaily, monthly: statsMonthly, keys: ['unit_id', 'day', 'dept_id', 'item_id', 'handler_id'] },
+  { daily: statsHandling, monthly: statsHandlingMonthly, keys: ['unit_id', 'day', 'dept_id', 'tenths'] },
+] as const
+
+/** Re-sums the monthly tables for the months of the given days (all months when `keys` is null). */
+async function rollupMonths(db: Db, keys: DayKey[] | null): Promise<void> {
+  const months = keys && [...new Map(keys.map((k) => [`${k.unitId}|${monthOf(k.day)}`, { unitId: k.unitId, month: monthOf(k.day) }])).values()]
+  const pairs = months && sql.join(months.map((m) => sql`(${m.unitId}, ${m.month}::date)`), sql`, `)
+  // Each month as a day range, so the daily tables are read through their (unit_id, day) keys.
+  const inMonths = months && sql.join(months.map((m) => sql`(unit_id = ${m.unitId} and day >= ${m.month}::date and day < ${nextMonth(m.month)}::date)`), sql` or `)
+  for (const { daily, monthly, keys: keyColumns } of MONTHLY) {
+    const counters = Object.values(getTableColumns(daily)).map((c) => c.name).filter((name) => !(keyColumns as readonly string[]).includes(name))
+    const groups = keyColumns.map((name) => (name === 'day' ? `date_trunc('month', day)::date` : name))
+    await db.execute(pairs ? sql`delete from ${monthly} where (unit_id, day) in (${pairs})` : sql`delete from ${monthly}`)
+    await db.execute(sql`
+      insert into ${monthly} (${sql.raw([...keyColumns, ...counters].join(', '))})
+      select ${sql.raw([...groups, ...counters.map((name) => `sum(${name})`)].join(', '))}
+      from ${daily} ${inMonths ? sql`where ${inMonths}` : sql``}
+      group by ${sql.raw(groups.join(', '))}`)
+  }
+}
+
 /**
- * Recomputes the daily rollup, the handling-time histogram and the running backlog of the given
+ * Recomputes the daily rollup, the handling-time histogram, their monthly sums and the running backlog of the given
  * days from the facts (all days when `keys` is null): delete, then insert–select. Recomputing whole
  * days from facts, rather than adding deltas, is what makes a refresh idempotent.
  */
@@ -56,6 +87,7 @@ export async function rollupDays(db: Db, keys: DayKey[] | null): Promise<void> {
     select unit_id, ended_day, dept_id, ${tenthsOf('handling_wd')}, count(*)::int
     from ${statsCaseFacts} where handling_wd is not null and ${on('ended_day')}
     group by 1, 2, 3, 4`)
+  await rollupMonths(db, unique)
   await rollupBacklog(db, unique)
 }
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { departments, statsBacklog, statsCaseFacts, statsDaily, statsHandling, units } from '../../db/schema'
+import { departments, statsBacklog, statsCaseFacts, statsDaily, statsHandling, statsHandlingMonthly, statsMonthly, units } from '../../db/schema'
 import { testDatabases } from '../../../test/databases'
 import { json, useHarness, type UserClient } from '../../../test/harness'
 import { applyFor, promisedReviewItem, type PublishedItem, publishItem } from '../../../test/published-item'
@@ -97,7 +97,9 @@ describe.each(testDatabases)('statistics from history (统计分析) on $name', 
     return {
       facts: sorted(await db.select().from(statsCaseFacts)),
       daily: sorted(await db.select().from(statsDaily)),
+      monthly: sorted(await db.select().from(statsMonthly)),
       handling: sorted(await db.select().from(statsHandling)),
+      handlingMonthly: sorted(await db.select().from(statsHandlingMonthly)),
       backlog: sorted(await db.select().from(statsBacklog)),
     }
   }
