@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { cases, statsCaseFacts, statsWatermarks } from '../../db/schema'
+import { cases, statsCaseFacts, statsWatermarks, statsWorkingDays } from '../../db/schema'
 import { inTransaction } from '../../engine/drizzle-store'
 import { ensureWorkingDays, factsOf, insertFacts, lastDayOf, rowsOf } from './facts'
 import { monthRange } from './monthly-report'
@@ -60,11 +60,13 @@ async function refreshCases(tx: Db, caseIds: string[]): Promise<void> {
 
 /**
  * The worker's step: brings facts and rollup up to date with what happened since the last run,
- * in one transaction. Returns how many cases it recomputed.
+ * in one transaction. Returns how many cases it recomputed. A database whose statistics predate
+ * the working-day table (so also the histogram, monthly and backlog rollups) is rebuilt instead.
  */
 export async function refreshStats(db: Db): Promise<number> {
   return inTransaction(db, async (tx) => {
     await lock(tx)
+    if (!(await tx.select({ day: statsWorkingDays.day }).from(statsWorkingDays).limit(1)).length) return rebuildIn(tx)
     const [saved] = await tx.select().from(statsWatermarks).where(eq(statsWatermarks.id, WATERMARK))
     const upTo = await currentMarks(tx)
     const ids = await changedCases(tx, saved ?? { historyId: 0, changedAt: new Date(0) }, upTo)
@@ -98,17 +100,21 @@ async function submittedMonths(db: Db): Promise<string[]> {
 export async function rebuildStats(db: Db, onProgress?: (cases: number, month: string) => void): Promise<number> {
   return inTransaction(db, async (tx) => {
     await lock(tx)
-    const upTo = await currentMarks(tx)
-    await tx.delete(statsCaseFacts)
-    await ensureWorkingDays(tx, (await lastDayOf(tx, undefined)) ?? '2000-01-01', true)
-    let counted = 0
-    for (const month of await submittedMonths(tx)) {
-      const { start, end } = monthRange(month)
-      counted += await insertFacts(tx, and(isNotNull(cases.submittedAt), gte(cases.submittedAt, start), lt(cases.submittedAt, end))!)
-      onProgress?.(counted, month)
-    }
-    await rollupDays(tx, null)
-    await saveMarks(tx, upTo)
-    return counted
+    return rebuildIn(tx, onProgress)
   })
+}
+
+async function rebuildIn(tx: Db, onProgress?: (cases: number, month: string) => void): Promise<number> {
+  const upTo = await currentMarks(tx)
+  await tx.delete(statsCaseFacts)
+  await ensureWorkingDays(tx, (await lastDayOf(tx, undefined)) ?? '2000-01-01', true)
+  let counted = 0
+  for (const month of await submittedMonths(tx)) {
+    const { start, end } = monthRange(month)
+    counted += await insertFacts(tx, and(isNotNull(cases.submittedAt), gte(cases.submittedAt, start), lt(cases.submittedAt, end))!)
+    onProgress?.(counted, month)
+  }
+  await rollupDays(tx, null)
+  await saveMarks(tx, upTo)
+  return counted
 }
