@@ -50,4 +50,6 @@ CREATE TABLE "stats_working_days" (
 	"ms_before" double precision NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX "stats_monthly_dept" ON "stats_monthly" USING btree ("unit_id","dept_id","day");
+CREATE INDEX "stats_monthly_dept" ON "stats_monthly" USING btree ("unit_id","dept_id","day");--> statement-breakpoint
+CREATE INDEX "stats_case_facts_item_ended" ON "stats_case_facts" USING btree ("unit_id","item_id","ended_day");--> statement-breakpoint
+CREATE INDEX "stats_case_facts_handler_ended" ON "stats_case_facts" USING btree ("unit_id","handler_id","ended_day");

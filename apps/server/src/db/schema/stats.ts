@@ -36,7 +36,13 @@ export const statsCaseFacts = pgTable(
     satisfied: integer('satisfied'),
     handlingWd: doublePrecision('handling_wd'),
   },
-  (t) => [index('stats_case_facts_ended').on(t.unitId, t.endedDay), index('stats_case_facts_dept_ended').on(t.unitId, t.deptId, t.endedDay)],
+  (t) => [
+    index('stats_case_facts_ended').on(t.unitId, t.endedDay),
+    index('stats_case_facts_dept_ended').on(t.unitId, t.deptId, t.endedDay),
+    // A median narrowed to one item or handler buckets that item's or handler's facts (the histogram is per window).
+    index('stats_case_facts_item_ended').on(t.unitId, t.itemId, t.endedDay),
+    index('stats_case_facts_handler_ended').on(t.unitId, t.handlerId, t.endedDay),
+  ],
 )
 
 /** The counters of a rollup row: what a case adds to the day it was received, ended or went overdue. */
