@@ -96,7 +96,7 @@ const handlingColumns = () => ({
 
 /**
  * The handling-time histogram: decided cases per unit, day ended, window and tenth of a working day
- * (`tenths` 23 = 2.3–2.39 wd; the last bucket, HANDLING_CAP_TENTHS, holds everything from there up).
+ * (`tenths` 23 = 2.3–2.39 wd; the last bucket, 600 (HANDLING_CAP_TENTHS in modules/stats/rollup.ts), holds 60 days and more).
  * Medians come from here, exact to the tenth, instead of sorting the facts.
  */
 export const statsHandling = pgTable('stats_handling', handlingColumns(), (t) => [primaryKey({ columns: [t.unitId, t.day, t.deptId, t.tenths] })])

@@ -18,7 +18,7 @@ export function daysOf(fact: Pick<CaseFact, 'unitId' | 'receivedDay' | 'endedDay
  * The histogram's last bucket: 60 working days and more. Beyond it a median is only known to be
  * "at least 60 days", which no promised limit in the hall comes near.
  */
-export const HANDLING_CAP_TENTHS = 600
+const HANDLING_CAP_TENTHS = 600
 /** The tenth of a working day a handling time falls in, capped; from hundredths so 0.3 is bucket 3, not 2.9999…'s 2. */
 export const tenthsOf = (handlingWd: SQL | string) => sql`least(round(${typeof handlingWd === 'string' ? sql.raw(handlingWd) : handlingWd} * 100)::int / 10, ${sql.raw(String(HANDLING_CAP_TENTHS))})`
 
