@@ -60,6 +60,9 @@ describe.skipIf(!serverBuilt)('the statistics dashboard (统计分析) for a win
           .poll(() => page.locator('[data-test=metric-received] strong').textContent())
           .toBe('0')
         expect(await page.locator('[data-test=metric-onTimeRate] strong').textContent()).toBe('—')
+        // Issue 7's visit and first-ask figures sit beside the others: no trips counted yet, the register counted.
+        expect(await page.locator('[data-test=metric-visitsPerCase] strong').textContent()).toBe('—')
+        expect(await page.locator('[data-test=metric-firstAsks]').textContent()).toMatch(/^首问登记数\d+$/)
         for (const chart of CHARTS) {
           const canvas = page.locator(`[data-test=${chart}] canvas`)
           await canvas.waitFor()

@@ -118,7 +118,7 @@ async function main() {
     await seedCases(database, unitId)
     console.log(JSON.stringify({ step: 'seed', cases: CASES, seconds: Math.round((performance.now() - started) / 1000) }))
     started = performance.now()
-    const counted = await rebuildStats(database.db, (n) => n % 100_000 === 0 && log(`facts ${n.toLocaleString()}`))
+    const counted = await rebuildStats(database.db, (n, month) => log(`facts ${month}: ${n.toLocaleString()}`))
     const [rollup] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from stats_daily`) as unknown as { n: number }[]
     console.log(JSON.stringify({ step: 'rebuildStats', cases: counted, rollupRows: rollup?.n, seconds: Math.round((performance.now() - started) / 1000) }))
 
@@ -134,6 +134,9 @@ async function main() {
     await time('unit ranking of handlers (year)', () => hall(`/api/stats/ranking?${year}&by=handler&metric=completed`))
     await time('unit distribution by item (year)', () => hall(`/api/stats/distribution?${year}&share=item`))
     await time('window head overview (year)', () => head(`/api/stats/overview?${year}`))
+    // Off the fast paths: days that are no whole month (daily rows only), and one item (facts for the median).
+    await time('window head overview (2026-11-05…20)', () => head('/api/stats/overview?from=2026-11-05&to=2026-11-20'))
+    await time('unit overview of one item (year)', () => hall(`/api/stats/overview?${year}&item=bench-item-0`))
     await time('window head trend by week (year)', () => head(`/api/stats/trend?${year}&period=week`))
     await time('unit monthly report XLSX (2026-11)', () => hall('/api/stats/monthly-report?month=2026-11'))
     await time('unit export trend XLSX (year)', () => hall(`/api/stats/export?table=trend&${year}&period=month&format=xlsx`))

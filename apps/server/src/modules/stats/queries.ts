@@ -1,9 +1,11 @@
-import { and, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client'
-import { departments, items, statsCaseFacts, statsDaily, users } from '../../db/schema'
+import { consultations, departments, items, statsBacklog, statsDaily, statsMonthly, users } from '../../db/schema'
 import { bucketsBetween, type Dimension, type Period, type Range } from './filters'
+import { handlingMedians } from './handling'
 import type { StatsScope } from './scope'
+import { acrossGrains, bucketSql, byMonths, FIRST_DAY, narrowed, scoped, scopedWhere } from './where'
 
 /** Every figure a dashboard shows; rates are fractions (0.95), null when nothing was counted. */
 export interface Metrics {
@@ -18,27 +20,59 @@ export interface Metrics {
   supplementRate: number | null
   satisfactionRate: number | null
   onlineRate: number | null
+  /** Trips to the hall per received case: each desk intake is one, each case sent back for supplement (补正) one more. */
+  visitsPerCase: number | null
   evaluated: number
+  /** 首问登记: questions registered at the windows in the range (range-wide: null per bucket or group). */
+  firstAsks: number | null
+  /** Of those referred to another window, the share whose referral was completed (转办办结率). */
+  referralCompletionRate: number | null
 }
 
+/** The figures only a whole range has (a backlog on its last day, the first-ask register); null in trend rows and groups. */
+export const RANGE_WIDE = ['inProgress', 'firstAsks', 'referralCompletionRate'] as const satisfies readonly (keyof Metrics)[]
+const RANGE_WIDE_ONLY = { inProgress: null, firstAsks: null, referralCompletionRate: null }
+type Extra = Pick<Metrics, 'inProgress' | 'medianWd' | 'firstAsks' | 'referralCompletionRate'>
+
 const total = (column: AnyPgColumn) => sql<number>`coalesce(sum(${column}), 0)::float8`.mapWith(Number)
-const COUNTERS = {
-  received: total(statsDaily.received),
-  online: total(statsDaily.online),
-  returned: total(statsDaily.returned),
-  supplemented: total(statsDaily.supplemented),
-  completed: total(statsDaily.completed),
-  onTime: total(statsDaily.onTime),
-  overdue: total(statsDaily.overdue),
-  handling: total(statsDaily.handlingWdSum),
-  evaluated: total(statsDaily.evaluated),
-  satisfied: total(statsDaily.satisfied),
+type RollupTable = typeof statsDaily | typeof statsMonthly
+const ROLLUP: { daily: RollupTable; monthly: RollupTable } = { daily: statsDaily, monthly: statsMonthly }
+const countersOf = (t: RollupTable) => ({
+  received: total(t.received),
+  online: total(t.online),
+  returned: total(t.returned),
+  supplemented: total(t.supplemented),
+  ended: total(t.ended),
+  completed: total(t.completed),
+  onTime: total(t.onTime),
+  overdue: total(t.overdue),
+  handling: total(t.handlingWdSum),
+  evaluated: total(t.evaluated),
+  satisfied: total(t.satisfied),
+})
+type Counters = { [K in keyof ReturnType<typeof countersOf>]: number }
+const ZERO = Object.fromEntries(Object.keys(countersOf(statsDaily)).map((key) => [key, 0])) as Counters
+
+/**
+ * The rollup's counters over a span (default the range), summed per key (a window, a bucket…; one
+ * '' key when `key` is null): whole months from the monthly rollup unless `byMonth` is false.
+ */
+async function counted(db: Db, scope: StatsScope, range: Range, key: ((t: RollupTable) => SQL<string> | AnyPgColumn) | null, options: { byMonth?: boolean; span?: { from: string; to: string } } = {}) {
+  const rows = await acrossGrains(ROLLUP, options.span ?? range, options.byMonth ?? true, (t, days) =>
+    db.select({ key: sql<string>`${key ? key(t) : sql`''`}`, ...countersOf(t) }).from(t).where(and(scoped(t, scope, range), days)).groupBy(sql`1`),
+  )
+  const sums = new Map<string, Counters>()
+  for (const { key: k, ...row } of rows) {
+    const sum = sums.get(k) ?? { ...ZERO }
+    for (const name of Object.keys(ZERO) as (keyof Counters)[]) sum[name] += row[name]
+    sums.set(k, sum)
+  }
+  return sums
 }
-type Counters = { [K in keyof typeof COUNTERS]: number }
 
 const ratio = (part: number, whole: number, digits = 4) => (whole ? Math.round((part / whole) * 10 ** digits) / 10 ** digits : null)
 
-function toMetrics(c: Counters, extra: { inProgress: number | null; medianWd: number | null }): Metrics {
+function toMetrics(c: Counters, extra: Extra): Metrics {
   return {
     received: c.received,
     completed: c.completed,
@@ -51,69 +85,76 @@ function toMetrics(c: Counters, extra: { inProgress: number | null; medianWd: nu
     supplementRate: ratio(c.supplemented, c.received),
     satisfactionRate: ratio(c.satisfied, c.evaluated),
     onlineRate: ratio(c.online, c.received),
+    visitsPerCase: ratio(c.received - c.online + c.supplemented, c.received, 2),
     evaluated: c.evaluated,
+    firstAsks: extra.firstAsks,
+    referralCompletionRate: extra.referralCompletionRate,
   }
 }
 
-type Table = typeof statsDaily | typeof statsCaseFacts
-/** Scope and filters on either table; `days` bounds the day column given. */
-function where(table: Table, scope: StatsScope, range: Range, day: AnyPgColumn, days: { from?: string; to: string }): SQL {
-  return and(
-    eq(table.unitId, scope.unitId),
-    scope.deptIds ? inArray(table.deptId, scope.deptIds) : undefined,
-    range.item ? eq(table.itemId, range.item) : undefined,
-    range.handler ? eq(table.handlerId, range.handler) : undefined,
-    days.from ? gte(day, days.from) : undefined,
-    lte(day, days.to),
-  )!
+/** The first-ask register (首问登记) of the range: read from the consultations themselves, a few per window a day. */
+async function firstAsk(db: Db, scope: StatsScope, range: Range): Promise<Pick<Metrics, 'firstAsks' | 'referralCompletionRate'>> {
+  const [row] = await db
+    .select({
+      asked: count(),
+      referred: count(consultations.referredDeptId),
+      completed: sql<number>`count(*) filter (where ${consultations.referredDeptId} is not null and ${consultations.referralCompleted})`.mapWith(Number),
+    })
+    .from(consultations)
+    .where(
+      and(
+        eq(consultations.unitId, scope.unitId),
+        scope.deptIds ? inArray(consultations.deptId, scope.deptIds) : undefined,
+        range.item ? eq(consultations.itemId, range.item) : undefined,
+        range.handler ? eq(consultations.handledBy, range.handler) : undefined,
+        gte(consultations.createdAt, new Date(`${range.from}T00:00:00+08:00`)),
+        lt(consultations.createdAt, new Date(Date.parse(`${range.to}T00:00:00+08:00`) + 86_400_000)),
+      ),
+    )
+  return { firstAsks: row?.asked ?? 0, referralCompletionRate: ratio(row?.completed ?? 0, row?.referred ?? 0) }
 }
 
-const BUCKET_FORMATS: Record<Period, string> = { day: 'YYYY-MM-DD', week: 'YYYY-MM-DD', month: 'YYYY-MM', quarter: 'YYYY-"Q"Q', year: 'YYYY' }
-/** The SQL twin of `bucketOf`: the same labels, computed where the rows are. */
-const bucketSql = (period: Period, day: AnyPgColumn) =>
-  sql<string>`to_char(${period === 'week' ? sql`date_trunc('week', ${day})` : day}, ${sql.raw(`'${BUCKET_FORMATS[period]}'`)})`
-
-const median = sql<number | null>`percentile_cont(0.5) within group (order by ${statsCaseFacts.handlingWd})`.mapWith((v) => (v === null ? null : Number(v)))
-
-/** Cases received by `to` and not ended by it: the backlog on the range's last day. */
+/** Cases received by `to` and not ended by it: the backlog on the range's last day, each window's latest running-backlog row. */
 async function inProgress(db: Db, scope: StatsScope, range: Range): Promise<number> {
-  const [row] = await db
-    .select({ value: sql<number>`coalesce(sum(${statsDaily.received}) - sum(${statsDaily.ended}), 0)::float8`.mapWith(Number) })
-    .from(statsDaily)
-    .where(where(statsDaily, scope, range, statsDaily.day, { to: range.to }))
+  if (narrowed(range)) {
+    // The running backlog is kept per window; an item's or handler's is summed from the rollups.
+    const all = (await counted(db, scope, range, null, { span: { from: FIRST_DAY, to: range.to } })).get('') ?? ZERO
+    return all.received - all.ended
+  }
+  const latest = db
+    .selectDistinctOn([statsBacklog.deptId], { open: statsBacklog.open })
+    .from(statsBacklog)
+    .where(scopedWhere(statsBacklog, scope, range, statsBacklog.day, { to: range.to }))
+    .orderBy(statsBacklog.deptId, desc(statsBacklog.day))
+    .as('latest')
+  const [row] = await db.select({ value: sql<number>`coalesce(sum(${latest.open}), 0)::float8`.mapWith(Number) }).from(latest)
   return row?.value ?? 0
 }
 
 /** The range's figures at a glance. */
 export async function overview(db: Db, scope: StatsScope, range: Range): Promise<Metrics> {
-  const [[counters], [mid], backlog] = await Promise.all([
-    db.select(COUNTERS).from(statsDaily).where(where(statsDaily, scope, range, statsDaily.day, range)),
-    db.select({ median }).from(statsCaseFacts).where(and(where(statsCaseFacts, scope, range, statsCaseFacts.endedDay, range), isNotNull(statsCaseFacts.handlingWd))),
+  const [counters, medians, backlog, asked] = await Promise.all([
+    counted(db, scope, range, null),
+    handlingMedians(db, scope, range, null),
     inProgress(db, scope, range),
+    firstAsk(db, scope, range),
   ])
-  return toMetrics(counters!, { inProgress: backlog, medianWd: mid?.median ?? null })
+  return toMetrics(counters.get('') ?? ZERO, { inProgress: backlog, medianWd: medians.get('') ?? null, ...asked })
 }
 
 /** One row per period bucket from `from` to `to`, quiet buckets included as zeros. */
 export async function trend(db: Db, scope: StatsScope, range: Range, period: Period): Promise<({ bucket: string } & Metrics)[]> {
-  const dailyBucket = bucketSql(period, statsDaily.day)
-  const factBucket = bucketSql(period, statsCaseFacts.endedDay)
-  const [rows, medians] = await Promise.all([
-    db.select({ bucket: dailyBucket, ...COUNTERS }).from(statsDaily).where(where(statsDaily, scope, range, statsDaily.day, range)).groupBy(dailyBucket),
-    db.select({ bucket: factBucket, median }).from(statsCaseFacts)
-      .where(and(where(statsCaseFacts, scope, range, statsCaseFacts.endedDay, range), isNotNull(statsCaseFacts.handlingWd)))
-      .groupBy(factBucket),
+  const [byBucket, medians] = await Promise.all([
+    counted(db, scope, range, (t) => bucketSql(period, t.day), { byMonth: byMonths(period) }),
+    handlingMedians(db, scope, range, period),
   ])
-  const byBucket = new Map(rows.map((row) => [row.bucket, row]))
-  const medianOf = new Map(medians.map((row) => [row.bucket, row.median]))
-  const zero = Object.fromEntries(Object.keys(COUNTERS).map((key) => [key, 0])) as Counters
-  return bucketsBetween(period, range.from, range.to).map((bucket) => ({
-    bucket,
-    ...toMetrics(byBucket.get(bucket) ?? zero, { inProgress: null, medianWd: medianOf.get(bucket) ?? null }),
+  return bucketsBetween(period, range.from, range.to).map((label) => ({
+    bucket: label,
+    ...toMetrics(byBucket.get(label) ?? ZERO, { ...RANGE_WIDE_ONLY, medianWd: medians.get(label) ?? null }),
   }))
 }
 
-const DIMENSION_COLUMN = { dept: statsDaily.deptId, item: statsDaily.itemId, handler: statsDaily.handlerId } satisfies Record<Dimension, AnyPgColumn>
+const DIMENSION_COLUMN = { dept: (t: RollupTable) => t.deptId, item: (t: RollupTable) => t.itemId, handler: (t: RollupTable) => t.handlerId } satisfies Record<Dimension, unknown>
 
 /** Display names of the keys of one dimension; a case nobody has handled yet is 未分派. */
 export async function namesOf(db: Db, by: Dimension, keys: string[]): Promise<Map<string, string>> {
@@ -128,7 +169,7 @@ export async function namesOf(db: Db, by: Dimension, keys: string[]): Promise<Ma
   return new Map([['', '未分派'], ...rows.map((row) => [row.id, row.name] as const)])
 }
 
-export type RankingMetric = Exclude<keyof Metrics, 'inProgress' | 'medianWd'>
+export type RankingMetric = Exclude<keyof Metrics, (typeof RANGE_WIDE)[number] | 'medianWd'>
 export interface GroupRow extends Metrics {
   key: string
   name: string
@@ -136,10 +177,9 @@ export interface GroupRow extends Metrics {
 
 /** Figures per window, item or handler (the median and backlog are range-wide figures, so null here). */
 export async function grouped(db: Db, scope: StatsScope, range: Range, by: Dimension): Promise<GroupRow[]> {
-  const column = DIMENSION_COLUMN[by]
-  const rows = await db.select({ key: column, ...COUNTERS }).from(statsDaily).where(where(statsDaily, scope, range, statsDaily.day, range)).groupBy(column)
-  const names = await namesOf(db, by, rows.map((row) => row.key))
-  return rows.map((row) => ({ key: row.key, name: names.get(row.key) ?? row.key, ...toMetrics(row, { inProgress: null, medianWd: null }) }))
+  const rows = await counted(db, scope, range, DIMENSION_COLUMN[by])
+  const names = await namesOf(db, by, [...rows.keys()])
+  return [...rows].map(([key, row]) => ({ key, name: names.get(key) ?? key, ...toMetrics(row, { ...RANGE_WIDE_ONLY, medianWd: null }) }))
 }
 
 /** The top `limit` groups by one figure, best first (`asc` for figures where less is better: days, overdue). */
@@ -155,7 +195,7 @@ export type Share = (typeof SHARES)[number]
 /** How the received cases divide: by window, item, handler, or online versus desk (a pie's slices). */
 export async function distribution(db: Db, scope: StatsScope, range: Range, by: Share): Promise<{ key: string; name: string; value: number }[]> {
   if (by === 'intake') {
-    const [row] = await db.select(COUNTERS).from(statsDaily).where(where(statsDaily, scope, range, statsDaily.day, range))
+    const row = (await counted(db, scope, range, null)).get('')
     return [
       { key: 'online', name: '网上申请', value: row?.online ?? 0 },
       { key: 'desk', name: '窗口受理', value: (row?.received ?? 0) - (row?.online ?? 0) },

@@ -1,9 +1,10 @@
-import { eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, gte, inArray, isNotNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { statsCaseFacts, statsWatermarks } from '../../db/schema'
+import { cases, statsCaseFacts, statsWatermarks, statsWorkingDays } from '../../db/schema'
 import { inTransaction } from '../../engine/drizzle-store'
-import { factsOf, factsPage } from './facts'
-import { daysOf, insertFacts, rollupDays, type DayKey } from './rollup'
+import { ensureWorkingDays, factsOf, insertFacts, lastDayOf, rowsOf } from './facts'
+import { monthRange } from './monthly-report'
+import { daysOf, rollupDays, type DayKey } from './rollup'
 
 const WATERMARK = 'main'
 /**
@@ -27,11 +28,6 @@ async function currentMarks(db: Db): Promise<Marks> {
   return { historyId: Number(row.history_id), changedAt: new Date(Number(row.changed_ms ?? 0)) }
 }
 
-/** postgres.js answers an array, PGlite an object with `rows`. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
-}
-
 async function saveMarks(db: Db, marks: Marks): Promise<void> {
   await db.insert(statsWatermarks).values({ id: WATERMARK, ...marks }).onConflictDoUpdate({ target: statsWatermarks.id, set: marks })
 }
@@ -52,22 +48,25 @@ async function refreshCases(tx: Db, caseIds: string[]): Promise<void> {
   const keys: DayKey[] = []
   for (let i = 0; i < caseIds.length; i += BATCH) {
     const ids = caseIds.slice(i, i + BATCH)
-    const old = await tx.select().from(statsCaseFacts).where(inArray(statsCaseFacts.caseId, ids))
-    const fresh = await factsOf(tx, ids)
+    const old = await factsOf(tx, ids)
+    const last = await lastDayOf(tx, inArray(cases.id, ids))
+    if (last) await ensureWorkingDays(tx, last)
     await tx.delete(statsCaseFacts).where(inArray(statsCaseFacts.caseId, ids))
-    await insertFacts(tx, fresh)
-    keys.push(...old.flatMap(daysOf), ...fresh.flatMap(daysOf))
+    await insertFacts(tx, inArray(cases.id, ids))
+    keys.push(...old.flatMap(daysOf), ...(await factsOf(tx, ids)).flatMap(daysOf))
   }
   await rollupDays(tx, keys)
 }
 
 /**
  * The worker's step: brings facts and rollup up to date with what happened since the last run,
- * in one transaction. Returns how many cases it recomputed.
+ * in one transaction. Returns how many cases it recomputed. A database whose statistics predate
+ * the working-day table (so also the histogram, monthly and backlog rollups) is rebuilt instead.
  */
 export async function refreshStats(db: Db): Promise<number> {
   return inTransaction(db, async (tx) => {
     await lock(tx)
+    if (!(await tx.select({ day: statsWorkingDays.day }).from(statsWorkingDays).limit(1)).length) return rebuildIn(tx)
     const [saved] = await tx.select().from(statsWatermarks).where(eq(statsWatermarks.id, WATERMARK))
     const upTo = await currentMarks(tx)
     const ids = await changedCases(tx, saved ?? { historyId: 0, changedAt: new Date(0) }, upTo)
@@ -77,26 +76,45 @@ export async function refreshStats(db: Db): Promise<number> {
   })
 }
 
+/** The `YYYY-MM` months from the first submitted case's to the last, in Beijing time. */
+async function submittedMonths(db: Db): Promise<string[]> {
+  const [row] = rowsOf<{ first: string | null; last: string | null }>(
+    await db.execute(sql`select to_char(min(${cases.submittedAt}) at time zone 'UTC' + interval '8 hours', 'YYYY-MM') as first,
+                                to_char(max(${cases.submittedAt}) at time zone 'UTC' + interval '8 hours', 'YYYY-MM') as last from ${cases}`),
+  )
+  const months: string[] = []
+  if (!row?.first || !row.last) return months
+  for (let month = row.first; month <= row.last; ) {
+    months.push(month)
+    const [year, mon] = month.split('-').map(Number) as [number, number]
+    month = mon === 12 ? `${year + 1}-01` : `${year}-${String(mon + 1).padStart(2, '0')}`
+  }
+  return months
+}
+
 /**
- * `hall stats rebuild`: drops every fact and rollup row and recomputes them from the sources, a page
- * of cases at a time, then the whole rollup in one statement. Returns how many cases it counted.
+ * `hall stats rebuild`: drops every fact and rollup row and recomputes them from the sources, set
+ * based: one insert–select of facts per month of submission, then each rollup in one statement.
+ * Returns how many cases it counted; `onProgress` hears the count after each month.
  */
-export async function rebuildStats(db: Db, onProgress?: (cases: number) => void): Promise<number> {
+export async function rebuildStats(db: Db, onProgress?: (cases: number, month: string) => void): Promise<number> {
   return inTransaction(db, async (tx) => {
     await lock(tx)
-    const upTo = await currentMarks(tx)
-    await tx.delete(statsCaseFacts)
-    let counted = 0
-    for (let after = ''; ; ) {
-      const { facts, lastId } = await factsPage(tx, after, 5_000)
-      if (lastId === null) break
-      await insertFacts(tx, facts)
-      counted += facts.length
-      onProgress?.(counted)
-      after = lastId
-    }
-    await rollupDays(tx, null)
-    await saveMarks(tx, upTo)
-    return counted
+    return rebuildIn(tx, onProgress)
   })
+}
+
+async function rebuildIn(tx: Db, onProgress?: (cases: number, month: string) => void): Promise<number> {
+  const upTo = await currentMarks(tx)
+  await tx.delete(statsCaseFacts)
+  await ensureWorkingDays(tx, (await lastDayOf(tx, undefined)) ?? '2000-01-01', true)
+  let counted = 0
+  for (const month of await submittedMonths(tx)) {
+    const { start, end } = monthRange(month)
+    counted += await insertFacts(tx, and(isNotNull(cases.submittedAt), gte(cases.submittedAt, start), lt(cases.submittedAt, end))!)
+    onProgress?.(counted, month)
+  }
+  await rollupDays(tx, null)
+  await saveMarks(tx, upTo)
+  return counted
 }

@@ -18,11 +18,14 @@ const Metrics = z
     received: z.number().int(), completed: z.number().int(), inProgress: z.number().int().nullable(), onTimeRate: rate, overdue: z.number().int(),
     averageWd: z.number().nullable(), medianWd: z.number().nullable(), returnedRate: rate, supplementRate: rate, satisfactionRate: rate,
     onlineRate: rate, evaluated: z.number().int(),
+    visitsPerCase: z.number().nullable().openapi({ description: 'Trips to the hall per received case: a desk intake is one, a supplement (补正) request one more' }),
+    firstAsks: z.number().int().nullable().openapi({ description: '首问登记 registered in the range; null in trend rows and groups' }),
+    referralCompletionRate: rate.openapi({ description: 'Completed referrals of the referred first asks; null in trend rows and groups' }),
   })
   .openapi('StatsMetrics')
 const Group = Metrics.extend({ key: z.string(), name: z.string() })
 
-const RANKING_METRICS = ['received', 'completed', 'onTimeRate', 'overdue', 'averageWd', 'returnedRate', 'supplementRate', 'satisfactionRate', 'onlineRate', 'evaluated'] as const satisfies readonly RankingMetric[]
+const RANKING_METRICS = ['received', 'completed', 'onTimeRate', 'overdue', 'averageWd', 'returnedRate', 'supplementRate', 'satisfactionRate', 'onlineRate', 'visitsPerCase', 'evaluated'] as const satisfies readonly RankingMetric[]
 
 const period = z.enum(PERIODS).default('day')
 const rankingFields = { by: z.enum(DIMENSIONS).default('dept'), metric: z.enum(RANKING_METRICS).default('completed'), order: z.enum(['asc', 'desc']).default('desc'), limit: z.coerce.number().int().min(1).max(100).default(10) }

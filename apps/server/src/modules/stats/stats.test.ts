@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs'
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { departments, statsCaseFacts, statsDaily, units } from '../../db/schema'
+import { sql } from 'drizzle-orm'
+import { departments, statsBacklog, statsCaseFacts, statsDaily, statsHandling, statsHandlingMonthly, statsMonthly, units } from '../../db/schema'
 import { testDatabases } from '../../../test/databases'
 import { json, useHarness, type UserClient } from '../../../test/harness'
 import { applyFor, promisedReviewItem, type PublishedItem, publishItem } from '../../../test/published-item'
@@ -21,6 +22,7 @@ const certificate = promisedReviewItem({
 interface Metrics {
   received: number; completed: number; inProgress: number | null; onTimeRate: number | null; overdue: number; averageWd: number | null
   medianWd: number | null; returnedRate: number | null; supplementRate: number | null; satisfactionRate: number | null; onlineRate: number | null; evaluated: number
+  visitsPerCase: number | null; firstAsks: number | null; referralCompletionRate: number | null
 }
 const HOUR = 3_600_000
 const NOVEMBER = 'from=2026-11-01&to=2026-11-30'
@@ -31,6 +33,7 @@ async function workbookOf(response: Response) {
   return workbook
 }
 const rowValues = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1)
+const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort()
 
 describe.each(testDatabases)('statistics from history (统计分析) on $name', (kind) => {
   const h = useHarness(kind)
@@ -83,18 +86,32 @@ describe.each(testDatabases)('statistics from history (统计分析) on $name', 
     expect(await json<Metrics>(response)).toEqual({
       received: 5, completed: 3, inProgress: 1, onTimeRate: 0.6667, overdue: 1, averageWd: 3, medianWd: 3,
       returnedRate: 0.2, supplementRate: 0.2, satisfactionRate: 0.6667, onlineRate: 1, evaluated: 3,
+      // All five applied online; the one sent back for supplement is the only trip to the hall.
+      visitsPerCase: 0.2, firstAsks: 0, referralCompletionRate: null,
     })
   })
 
+  /** Every derived row, in a stable order: what a rebuild must reproduce exactly. */
+  const derived = async () => {
+    const { db } = h.database
+    return {
+      facts: sorted(await db.select().from(statsCaseFacts)),
+      daily: sorted(await db.select().from(statsDaily)),
+      monthly: sorted(await db.select().from(statsMonthly)),
+      handling: sorted(await db.select().from(statsHandling)),
+      handlingMonthly: sorted(await db.select().from(statsHandlingMonthly)),
+      backlog: sorted(await db.select().from(statsBacklog)),
+    }
+  }
+
   it('keeps a rollup built step by step equal to one recounted from scratch', async () => {
-    const order = (rows: { unitId: string; day: string; itemId: string; handlerId: string }[]) => [...rows].sort((x, y) => `${x.day}${x.handlerId}`.localeCompare(`${y.day}${y.handlerId}`))
-    const incremental = order(await h.database.db.select().from(statsDaily))
-    const facts = await h.database.db.select().from(statsCaseFacts)
+    const incremental = await derived()
+    expect(incremental.handling.length).toBeGreaterThan(0)
+    expect(incremental.backlog.length).toBeGreaterThan(0)
     expect(await refreshStats(h.database.db)).toBeGreaterThanOrEqual(0)
-    expect(order(await h.database.db.select().from(statsDaily))).toEqual(incremental)
+    expect(await derived()).toEqual(incremental)
     expect(await rebuildStats(h.database.db)).toBe(5)
-    expect(order(await h.database.db.select().from(statsDaily))).toEqual(incremental)
-    expect(await h.database.db.select().from(statsCaseFacts)).toEqual(expect.arrayContaining(facts))
+    expect(await derived()).toEqual(incremental)
   })
 
   it('draws the trend by day and by week, ranks handlers and splits online from desk', async () => {
@@ -156,5 +173,43 @@ describe.each(testDatabases)('statistics from history (统计分析) on $name', 
     const month = await head.get('/api/stats/monthly-report?month=2026-13')
     expect((await json<{ error: { fields: Record<string, string> } }>(month)).error.fields).toHaveProperty('month')
     expect((await head.get('/api/stats/trend?period=hour')).status).toBe(400)
+  })
+
+  it('moves a case that ends after a refresh out of the backlog and into the histogram, exact to the tenth', async () => {
+    const head = await as('county.hr.head')
+    const monday = async () => json<Metrics>(await head.get('/api/stats/overview?from=2026-11-30&to=2026-11-30'))
+    // Monday 2026-11-30 09:00: the five-day case ended today; the one waiting for supplement is open.
+    expect(await monday()).toMatchObject({ received: 0, completed: 1, inProgress: 1, medianWd: 5 })
+    const late = await applyFor(await as('citizen.li'), item.itemId, { name: '李娜' })
+    await refreshStats(h.database.db)
+    expect(await monday()).toMatchObject({ received: 1, completed: 1, inProgress: 2, medianWd: 5 })
+    h.clock.advance(2 * HOUR) // 11:00: two office hours, 0.29 of a working day
+    await agree(late!.caseId)
+    await refreshStats(h.database.db)
+    // Buckets 0.2 and 5.0: the histogram's median 2.6, the exact one (0.29 + 5) / 2 = 2.645.
+    const figures = await monday()
+    expect(figures).toMatchObject({ received: 1, completed: 2, inProgress: 1, medianWd: 2.6 })
+    const [exact] = (await h.database.db
+      .select({ median: sql<number>`percentile_cont(0.5) within group (order by ${statsCaseFacts.handlingWd})`.mapWith(Number) })
+      .from(statsCaseFacts)
+      .where(and(eq(statsCaseFacts.deptId, hrWindow), eq(statsCaseFacts.endedDay, '2026-11-30'))))!
+    expect(exact!.median).toBeCloseTo(2.645, 6)
+    expect(figures.medianWd! <= exact!.median && exact!.median < figures.medianWd! + 0.1).toBe(true)
+    const incremental = await derived()
+    await rebuildStats(h.database.db)
+    expect(await derived()).toEqual(incremental)
+  })
+
+  it('counts the first-ask register and completed referrals of the window', async () => {
+    const clerk = await as('county.hr.1')
+    const [intake] = await h.database.db.select().from(departments).where(and(eq(departments.unitId, countyId), eq(departments.code, 'W-INTAKE')))
+    const ask = { name: '赵敏', contact: '13905641299', question: '退休人员如何办理养老金资格认证？' }
+    expect((await clerk.post('/api/consultations', ask)).status).toBe(201)
+    const referred = await json<{ id: string }>(await clerk.post('/api/consultations', { ...ask, referredDeptId: intake!.id }))
+    const head = await as('county.hr.head')
+    expect(await json<Metrics>(await head.get(`/api/stats/overview?${NOVEMBER}`))).toMatchObject({ firstAsks: 2, referralCompletionRate: 0 })
+    expect((await (await as('county.intake.1')).patch(`/api/consultations/${referred.id}`, { referralCompleted: true })).status).toBe(200)
+    expect(await json<Metrics>(await head.get(`/api/stats/overview?${NOVEMBER}`))).toMatchObject({ firstAsks: 2, referralCompletionRate: 1 })
+    expect(await json<Metrics>(await (await as('county.market.head')).get(`/api/stats/overview?${NOVEMBER}`))).toMatchObject({ firstAsks: 0, referralCompletionRate: null })
   })
 })

@@ -1,5 +1,5 @@
 import type { Cell, Sheet } from '../../http/table-export'
-import type { GroupRow, Metrics } from './queries'
+import { RANGE_WIDE, type GroupRow, type Metrics } from './queries'
 
 /** The exported columns of the figures, in the order a report reads them; rates as percentages. */
 const COLUMNS: { key: keyof Metrics; label: string; percent?: boolean }[] = [
@@ -15,10 +15,15 @@ const COLUMNS: { key: keyof Metrics; label: string; percent?: boolean }[] = [
   { key: 'satisfactionRate', label: '满意率（%）', percent: true },
   { key: 'evaluated', label: '评价数' },
   { key: 'onlineRate', label: '网上申请率（%）', percent: true },
+  { key: 'visitsPerCase', label: '每件跑动次数' },
+  { key: 'firstAsks', label: '首问登记数' },
+  { key: 'referralCompletionRate', label: '转办办结率（%）', percent: true },
 ]
 
-/** The columns a table shows: range-wide figures (backlog, median) only where they were computed. */
-const columnsFor = (rows: Metrics[]) => COLUMNS.filter((column) => rows.some((row) => row[column.key] !== null) || !['inProgress', 'medianWd'].includes(column.key))
+/** Figures some tables leave out (null throughout): the range-wide ones, and the median in groups. */
+const OPTIONAL: (keyof Metrics)[] = [...RANGE_WIDE, 'medianWd']
+/** The columns a table shows: the optional figures only where they were computed. */
+const columnsFor = (rows: Metrics[]) => COLUMNS.filter((column) => rows.some((row) => row[column.key] !== null) || !OPTIONAL.includes(column.key))
 
 function cells(row: Metrics, columns: typeof COLUMNS): Cell[] {
   return columns.map(({ key, percent }) => {

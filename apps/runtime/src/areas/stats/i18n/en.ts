@@ -35,8 +35,11 @@ const en: typeof zhCN = {
     satisfactionRate: 'Satisfaction',
     onlineRate: 'Online applications',
     evaluated: 'Evaluations',
+    visitsPerCase: 'Visits per case',
+    firstAsks: 'First-ask registrations',
+    referralCompletionRate: 'Referrals completed',
   },
-  units: { days: '{n} working days', cases: '{n} cases' },
+  units: { days: '{n} working days', cases: '{n} cases', visits: '{n} visits' },
   charts: {
     trend: 'Received and completed',
     ranking: 'Windows by on-time rate',

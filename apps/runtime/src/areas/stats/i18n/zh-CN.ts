@@ -27,8 +27,11 @@ export default {
     satisfactionRate: '满意率',
     onlineRate: '网上申请率',
     evaluated: '评价数',
+    visitsPerCase: '每件跑动次数',
+    firstAsks: '首问登记数',
+    referralCompletionRate: '转办办结率',
   },
-  units: { days: '{n} 个工作日', cases: '{n} 件' },
+  units: { days: '{n} 个工作日', cases: '{n} 件', visits: '{n} 次' },
   charts: {
     trend: '受理与办结趋势',
     ranking: '窗口按时办结率排名',
