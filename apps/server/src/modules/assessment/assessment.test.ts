@@ -4,6 +4,7 @@ import { testDatabases } from '../../../test/databases'
 import { json, useHarness } from '../../../test/harness'
 import { applyFor, publishItem, userIds, type PublishedItem } from '../../../test/published-item'
 import { supervisedItem } from '../../../test/supervised-item'
+import { rowValues, workbookOf } from '../../../test/workbook'
 import { tierOf } from './score'
 
 interface Score {
@@ -313,5 +314,22 @@ describe.each(testDatabases)('staff and window assessment (考评) on $name', (k
     // The rule table prices it like every other rule.
     await sup.request('PUT', '/api/assessment/rules/staff.complaint_upheld', { points: -3, cap: null, threshold: null, enabled: true })
     expect((await linesOf('staff', id('county.hr.1'))).find((l) => l.rule === 'staff.complaint_upheld')?.points).toBe(-3)
+  })
+
+  it('puts the month’s assessment in the monthly report: each window of the reader with its score and tier, then its staff with their deductions', async () => {
+    const head = await h.as('county.hr.head')
+    const scores = await month('county.hr.head')
+    const book = await workbookOf(await head.get('/api/stats/monthly-report?month=2026-11'))
+    const sheet = book.getWorksheet('考评')!
+    expect(rowValues(sheet, 1)).toEqual(['窗口', '考评对象', '名称', '得分', '名次', '档次', '扣分', '加分', '扣分明细'])
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => rowValues(sheet, i + 2))
+    const hr = scores.windows.find((w) => w.id === window)!
+    expect(rows[0]!.slice(0, 6)).toEqual(['人力资源社会保障窗口', '窗口', '人力资源社会保障窗口', hr.score, hr.rank, { top: '一档', middle: '二档', bottom: '三档' }[hr.tier]])
+    // A window head's report holds their window alone.
+    expect(rows.every((r) => r[0] === '人力资源社会保障窗口')).toBe(true)
+    const clerk = rows.find((r) => r[1] === '工作人员' && r[2] === staff(scores, 'county.hr.1').name)!
+    expect(clerk[3]).toBe(staff(scores, 'county.hr.1').score)
+    expect(clerk[8]).toEqual(expect.stringContaining('投诉经认定属实：补正材料未一次性告知 -3'))
+    expect(clerk[8]).toEqual(expect.stringContaining('窗口办件办结后未邀请申请人评价 -5'))
   })
 })
