@@ -1,7 +1,7 @@
 import type zhCN from './zh-CN'
 
 const en: typeof zhCN = {
-  nav: { board: 'Supervision', extensions: 'Extensions', assessment: 'Assessment' },
+  nav: { board: 'Supervision', extensions: 'Extensions', complaints: 'Complaints', assessment: 'Assessment' },
   states: { on_time: 'On time', warned: 'Warned', overdue: 'Overdue' },
   board: {
     title: 'Electronic supervision',
@@ -46,6 +46,18 @@ const en: typeof zhCN = {
     note: 'Note',
     decided: 'Decided',
     empty: 'No extension requests',
+  },
+  complaints: {
+    title: 'Complaints',
+    intro: 'The supervision office checks complaints about cases and decides them; an upheld complaint counts in that month’s assessment (the person held responsible and the window).',
+    filterStatus: 'Status',
+    status: { open: 'To decide', handling: 'Handling', closed: 'Decided' },
+    decision: { upheld: 'Upheld', dismissed: 'Dismissed' },
+    note: 'Reasons',
+    responsible: 'Held responsible (upheld only, optional)',
+    uphold: 'Uphold',
+    dismiss: 'Dismiss',
+    empty: 'No complaints',
   },
   assessment: {
     title: 'Assessment',

@@ -1,6 +1,6 @@
 /** Strings of the supervision area (under the `supervision` key); `en.ts` mirrors every key. */
 export default {
-  nav: { board: '电子监察', extensions: '延期审批', assessment: '考评' },
+  nav: { board: '电子监察', extensions: '延期审批', complaints: '投诉认定', assessment: '考评' },
   states: { on_time: '正常', warned: '预警', overdue: '超时' },
   board: {
     title: '电子监察',
@@ -45,6 +45,18 @@ export default {
     note: '审批意见',
     decided: '已审批',
     empty: '暂无延期申请',
+  },
+  complaints: {
+    title: '投诉认定',
+    intro: '监察室核查申请人对办件的投诉并作出认定；认定属实的投诉计入当月考评（责任人与窗口扣分）。',
+    filterStatus: '状态',
+    status: { open: '待认定', handling: '处理中', closed: '已认定' },
+    decision: { upheld: '投诉属实', dismissed: '投诉不属实' },
+    note: '认定理由',
+    responsible: '责任人（属实时可选）',
+    uphold: '认定属实',
+    dismiss: '认定不属实',
+    empty: '暂无投诉',
   },
   assessment: {
     title: '考评',
