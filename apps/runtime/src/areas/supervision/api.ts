@@ -14,3 +14,7 @@ export type ScoreDetail = OkBody<
   Awaited<ReturnType<(typeof api.assessment.scores)[':type'][':id']['$get']>>
 >
 export type RuleRow = OkBody<Awaited<ReturnType<typeof api.assessment.rules.$get>>>['items'][number]
+/** `GET /api/supervision/complaints`. */
+export type ComplaintItem = OkBody<
+  Awaited<ReturnType<typeof api.supervision.complaints.$get>>
+>['items'][number]

@@ -108,8 +108,10 @@ export const evaluations = pgTable(
 )
 
 export const COMPLAINT_STATUSES = ['open', 'handling', 'closed'] as const
+/** The supervision office's finding: 属实 (upheld, it counts against the assessment) or 不属实. */
+export const COMPLAINT_DECISIONS = ['upheld', 'dismissed'] as const
 
-/** An applicant's complaint about a case; the unit's supervision office handles it. */
+/** An applicant's complaint about a case; the unit's supervision office decides it (and closes it). */
 export const complaints = pgTable(
   'complaints',
   {
@@ -126,12 +128,19 @@ export const complaints = pgTable(
     text: text('text').notNull(),
     status: text('status', { enum: COMPLAINT_STATUSES }).notNull().default('open'),
     createdAt: at('created_at').notNull(),
+    decision: text('decision', { enum: COMPLAINT_DECISIONS }),
+    /** The staff member an upheld complaint is held against; null: the window as a whole. */
+    responsibleId: text('responsible_id').references(() => users.id),
+    decisionNote: text('decision_note'),
+    decidedBy: text('decided_by').references(() => users.id),
+    decidedAt: at('decided_at'),
   },
   (t) => [index('complaints_unit_status').on(t.unitId, t.status, t.createdAt), index('complaints_case').on(t.caseId)],
 )
 
-/** Written notices of window acceptance (DOMAIN.md §3) and delay feedback (滞办反馈, §4); the runtime prints them from `data`. */
-export const NOTICE_KINDS = ['acceptance', 'supplement', 'refusal', 'tolerate_missing', 'joint', 'escalated', 'agency', 'delay'] as const
+/** Written notices of window acceptance (DOMAIN.md §3), delay feedback (滞办反馈, §4) and evaluation invitations (§5); the runtime prints them from `data`. */
+/** `evaluation` (服务评价邀请): the window asks the applicant of a finished case to rate the service. */
+export const NOTICE_KINDS = ['acceptance', 'supplement', 'refusal', 'tolerate_missing', 'joint', 'escalated', 'agency', 'delay', 'evaluation'] as const
 
 export const caseNotices = pgTable(
   'case_notices',

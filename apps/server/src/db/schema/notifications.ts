@@ -4,7 +4,7 @@ import { units, users } from './org'
 import { at } from './columns'
 
 /** What a notification is about; the runtime picks its icon and wording by it. */
-export const NOTIFICATION_KINDS = ['task.assigned', 'case.completed', 'case.rejected', 'case.returned', 'case.supplement', 'case.joint'] as const
+export const NOTIFICATION_KINDS = ['task.assigned', 'case.completed', 'case.rejected', 'case.returned', 'case.supplement', 'case.joint', 'supervision.warned', 'supervision.overdue', 'case.evaluation_invited', 'complaint.decided'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /**

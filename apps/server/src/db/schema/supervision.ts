@@ -23,7 +23,7 @@ export type AlertLevel = (typeof ALERT_LEVELS)[number]
 
 /**
  * One alert per step and level (the unique index makes the worker step idempotent). `notify`
- * holds who should be told (the handler and the window head) until notifications deliver it.
+ * holds who was told (the handler and the window head); the same transaction notified them.
  */
 export const supervisionAlerts = pgTable(
   'supervision_alerts',

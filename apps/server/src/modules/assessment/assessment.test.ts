@@ -4,6 +4,7 @@ import { testDatabases } from '../../../test/databases'
 import { json, useHarness } from '../../../test/harness'
 import { applyFor, publishItem, userIds, type PublishedItem } from '../../../test/published-item'
 import { supervisedItem } from '../../../test/supervised-item'
+import { rowValues, workbookOf } from '../../../test/workbook'
 import { tierOf } from './score'
 
 interface Score {
@@ -23,6 +24,9 @@ interface Score {
 interface Month {
   staff: Score[]
   windows: Score[]
+}
+interface ErrorBody {
+  error: { code: string; fields?: Record<string, string> }
 }
 const HOUR = 3600_000
 
@@ -239,5 +243,93 @@ describe.each(testDatabases)('staff and window assessment (考评) on $name', (k
         (await json<{ error: { fields: Record<string, string> } }>(bad)).error.fields,
       ).sort(),
     ).toEqual(['month', 'points', 'reason'])
+  })
+
+  /** A case county.hr.1 handles to the end: registered at the desk (`desk`) or applied for online. */
+  const finishedCase = async (how: 'desk' | 'online', applicant: string) => {
+    const clerk = await h.as('county.hr.1')
+    let caseId: string
+    if (how === 'desk') {
+      const draft = await json<{ id: string }>(
+        await clerk.post('/api/cases', { itemId: item.itemId, applicantId: id(applicant), data: { name: '张伟' } }),
+      )
+      expect((await clerk.post(`/api/cases/${draft.id}/submit`, {})).status).toBe(200)
+      caseId = draft.id
+    } else caseId = (await applyFor(await h.as(applicant), item.itemId, { name: '李娜' })).caseId
+    const { items } = await json<{ items: { taskId: string; caseId: string }[] }>(await clerk.get('/api/tasks?box=todo'))
+    const task = items.find((t) => t.caseId === caseId)!
+    expect((await clerk.post(`/api/tasks/${task.taskId}/agree`, {})).status).toBe(200)
+    return caseId
+  }
+  const linesOf = async (type: 'staff' | 'window', subject: string) =>
+    (await json<Score>(await (await h.as('county.sup')).get(`/api/assessment/scores/${type}/${subject}?month=2026-11`))).lines!
+
+  it('deducts a desk case finished without an evaluation invitation from whoever took it in, and its window; an invited one costs nothing', async () => {
+    const forgotten = await finishedCase('desk', 'citizen.zhang')
+    const invited = await finishedCase('desk', 'citizen.zhang')
+    const clerk = await h.as('county.hr.1')
+    // Another window's staff do not see the case at all.
+    expect((await (await h.as('county.market.1')).post(`/api/cases/${invited}/evaluation-invitation`, {})).status).toBe(404)
+    const invitation = await clerk.post(`/api/cases/${invited}/evaluation-invitation`, {})
+    expect(invitation.status).toBe(201)
+    expect(await json(invitation)).toMatchObject({ kind: 'evaluation', data: { link: `/cases/${invited}` } })
+    expect((await json<ErrorBody>(await clerk.post(`/api/cases/${invited}/evaluation-invitation`, {}))).error.code).toBe('ALREADY_INVITED')
+    const told = await json<{ items: { kind: string; link: string; caseId: string }[] }>(await (await h.as('citizen.zhang')).get('/api/notifications?limit=100'))
+    expect(told.items.filter((n) => n.kind === 'case.evaluation_invited')).toEqual([expect.objectContaining({ caseId: invited, link: `/cases/${invited}` })])
+    // Online applicants are asked by the completion notification: nobody at the counter to blame.
+    await finishedCase('online', 'citizen.li')
+    const staffLines = (await linesOf('staff', id('county.hr.1'))).filter((l) => l.rule === 'staff.no_evaluation_invite')
+    expect(staffLines).toEqual([expect.objectContaining({ points: -5, caseId: forgotten, source: expect.objectContaining({ type: 'process.ended' }) })])
+    const windowLines = (await linesOf('window', window)).filter((l) => l.rule === 'window.no_evaluation_invite')
+    expect(windowLines).toEqual([expect.objectContaining({ points: -0.5, caseId: forgotten })])
+  })
+
+  it('lets only the supervision office decide a complaint, once; an upheld one costs the person held responsible and the window', async () => {
+    const caseId = await finishedCase('online', 'citizen.li')
+    const citizen = await h.as('citizen.li')
+    const file = async (text: string) => json<{ id: string }>(await citizen.post(`/api/cases/${caseId}/complaints`, { text }))
+    const upheld = await file('窗口工作人员态度生硬，多次让我补交材料')
+    const dismissed = await file('办理速度太慢，希望当天就能办好')
+    const sup = await h.as('county.sup')
+    const open = await json<{ items: { id: string; status: string }[] }>(await sup.get('/api/supervision/complaints?status=open'))
+    expect(open.items.map((c) => c.id)).toEqual(expect.arrayContaining([upheld.id, dismissed.id]))
+    const decide = async (username: string, complaintId: string, body: Record<string, unknown>) =>
+      (await h.as(username)).post(`/api/supervision/complaints/${complaintId}/decision`, body)
+    expect((await decide('county.hr.head', upheld.id, { decision: 'upheld', note: '经核查属实' })).status).toBe(403)
+    expect((await decide('univ.admin', upheld.id, { decision: 'upheld', note: '经核查属实' })).status).toBe(404)
+    const stranger = await decide('county.sup', upheld.id, { decision: 'upheld', note: '经核查属实', responsibleId: id('county.market.1') })
+    expect(stranger.status).toBe(400)
+    expect((await json<ErrorBody>(stranger)).error.fields).toHaveProperty('responsibleId')
+    const bad = await decide('county.sup', dismissed.id, { decision: 'dismissed', note: '', responsibleId: id('county.hr.1') })
+    expect(Object.keys((await json<ErrorBody>(bad)).error.fields!).sort()).toEqual(['note', 'responsibleId'])
+    const decided = await decide('county.sup', upheld.id, { decision: 'upheld', note: '补正材料未一次性告知', responsibleId: id('county.hr.1') })
+    expect(await json(decided)).toMatchObject({ status: 'closed', decision: 'upheld', responsibleId: id('county.hr.1'), decidedBy: id('county.sup') })
+    expect((await json<ErrorBody>(await decide('county.sup', upheld.id, { decision: 'dismissed', note: '改判' }))).error.code).toBe('COMPLAINT_DECIDED')
+    expect((await decide('county.sup', dismissed.id, { decision: 'dismissed', note: '在承诺时限内办结' })).status).toBe(200)
+    const told = await json<{ items: { kind: string; title: string }[] }>(await (await h.as('citizen.li')).get('/api/notifications?limit=100'))
+    expect(told.items.filter((n) => n.kind === 'complaint.decided').map((n) => n.title).sort()).toEqual(['您的投诉经核查不属实', '您的投诉经核查属实'])
+    const staffLines = (await linesOf('staff', id('county.hr.1'))).filter((l) => l.rule === 'staff.complaint_upheld')
+    expect(staffLines).toEqual([expect.objectContaining({ points: -6, caseId, reason: '投诉经认定属实：补正材料未一次性告知', source: { type: 'complaint', id: upheld.id } })])
+    expect((await linesOf('window', window)).filter((l) => l.rule === 'window.complaint_upheld')).toEqual([expect.objectContaining({ points: -2, source: { type: 'complaint', id: upheld.id } })])
+    // The rule table prices it like every other rule.
+    await sup.request('PUT', '/api/assessment/rules/staff.complaint_upheld', { points: -3, cap: null, threshold: null, enabled: true })
+    expect((await linesOf('staff', id('county.hr.1'))).find((l) => l.rule === 'staff.complaint_upheld')?.points).toBe(-3)
+  })
+
+  it('puts the month’s assessment in the monthly report: each window of the reader with its score and tier, then its staff with their deductions', async () => {
+    const head = await h.as('county.hr.head')
+    const scores = await month('county.hr.head')
+    const book = await workbookOf(await head.get('/api/stats/monthly-report?month=2026-11'))
+    const sheet = book.getWorksheet('考评')!
+    expect(rowValues(sheet, 1)).toEqual(['窗口', '考评对象', '名称', '得分', '名次', '档次', '扣分', '加分', '扣分明细'])
+    const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => rowValues(sheet, i + 2))
+    const hr = scores.windows.find((w) => w.id === window)!
+    expect(rows[0]!.slice(0, 6)).toEqual(['人力资源社会保障窗口', '窗口', '人力资源社会保障窗口', hr.score, hr.rank, { top: '一档', middle: '二档', bottom: '三档' }[hr.tier]])
+    // A window head's report holds their window alone.
+    expect(rows.every((r) => r[0] === '人力资源社会保障窗口')).toBe(true)
+    const clerk = rows.find((r) => r[1] === '工作人员' && r[2] === staff(scores, 'county.hr.1').name)!
+    expect(clerk[3]).toBe(staff(scores, 'county.hr.1').score)
+    expect(clerk[8]).toEqual(expect.stringContaining('投诉经认定属实：补正材料未一次性告知 -3'))
+    expect(clerk[8]).toEqual(expect.stringContaining('窗口办件办结后未邀请申请人评价 -5'))
   })
 })

@@ -10,7 +10,7 @@ import type { Caller } from '../cases/service'
 import { oversightScope } from '../supervision/access'
 import { MONTH_PATTERN } from './period'
 import { DEFAULT_RULES, RULE_CODES, rulesOf, type RuleCode } from './rules'
-import { TIERS } from './score'
+import { SOURCE_TYPES, TIERS } from './score'
 import { addEntry, monthScores, quarterCandidates, updateRule, visibleScores } from './service'
 
 const Month = z.string().regex(MONTH_PATTERN, '月份格式应为 YYYY-MM')
@@ -21,11 +21,12 @@ const Line = z.object({
   at: z.string(),
   source: z
     .object({
-      type: z.enum(['task.overdue', 'case_breach', 'evaluations', 'entry']),
+      type: z.enum(SOURCE_TYPES),
       id: z.string(),
     })
     .openapi({
-      description: 'The history event, breach, evaluations or manual entry behind the line',
+      description:
+        'The history event (task.overdue, process.ended), breach, upheld complaint, evaluations or manual entry behind the line',
     }),
   caseId: z.string().nullable(),
   caseNo: z.string().nullable(),

@@ -1,13 +1,20 @@
 import type { MonthEvents } from './events'
 import type { RuleCode, RuleSet } from './rules'
 
+/**
+ * What a line traces to: an engine history event (`task.overdue`; `process.ended`, the end of a
+ * case never offered an evaluation), a one-time-notice breach, an upheld complaint, the month's
+ * evaluations (their ids) or a manual entry.
+ */
+export const SOURCE_TYPES = ['task.overdue', 'case_breach', 'process.ended', 'complaint', 'evaluations', 'entry'] as const
+
 /** One traceable line of a score: the rule, the points and the event or entry that caused it. */
 export interface ScoreLine {
   rule: RuleCode | 'manual'
   points: number
   reason: string
   at: string
-  source: { type: 'task.overdue' | 'case_breach' | 'evaluations' | 'entry'; id: string }
+  source: { type: (typeof SOURCE_TYPES)[number]; id: string }
   caseId: string | null
   caseNo: string | null
 }
@@ -40,41 +47,53 @@ export function tierOf(rank: number, count: number): Tier {
 
 const round = (n: number) => Math.round(n * 100) / 100
 const pct = (n: number) => `${round(n * 100)}%`
-type Kind = 'staff' | 'window'
+
+/** One system event that costs its person and window points: who and which case it was. */
+interface CountedEvent {
+  id: string | number
+  at: Date
+  /** The person it counts against; none: the window alone. */
+  userId?: string | null
+  /** Everyone who held the step (an overdue step counts against each). */
+  assignees?: string[]
+  deptId: string
+  caseId: string
+  caseNo: string | null
+}
+
+/** The rules that deduct per event: which events, the source they trace to, the line's reason. */
+const PER_EVENT: {
+  rule: 'overdue_step' | 'one_time_notice' | 'no_evaluation_invite' | 'complaint_upheld'
+  events: (events: MonthEvents) => CountedEvent[]
+  source: ScoreLine['source']['type']
+  reason: (event: CountedEvent & { note?: string | null }) => string
+}[] = [
+  { rule: 'overdue_step', events: (e) => e.overdue, source: 'task.overdue', reason: () => '办件环节超时' },
+  { rule: 'one_time_notice', events: (e) => e.breaches, source: 'case_breach', reason: () => '违反一次性告知' },
+  { rule: 'no_evaluation_invite', events: (e) => e.uninvited, source: 'process.ended', reason: () => '窗口办件办结后未邀请申请人评价' },
+  { rule: 'complaint_upheld', events: (e) => e.upheld, source: 'complaint', reason: (e) => (e.note ? `投诉经认定属实：${e.note}` : '投诉经认定属实') },
+]
 
 /** Every line the month's events give one subject, by the unit's rules. */
 export function linesFor(subject: Subject, events: MonthEvents, rules: RuleSet): ScoreLine[] {
   const lines: ScoreLine[] = []
-  const rule = (kind: Kind, name: string) => rules[`${kind}.${name}` as RuleCode]
-  const mine = (who: { userId?: string; assignees?: string[]; deptId: string }) =>
+  const mine = (who: CountedEvent) =>
     subject.type === 'staff'
       ? who.userId === subject.id || who.assignees?.includes(subject.id) === true
       : who.deptId === subject.id
-  const overdue = rule(subject.type, 'overdue_step')
-  if (overdue.enabled) {
-    for (const event of events.overdue.filter((e) => mine(e))) {
+  for (const { rule: name, events: of, source, reason } of PER_EVENT) {
+    const code: RuleCode = `${subject.type}.${name}`
+    const rule = rules[code]
+    if (!rule.enabled) continue
+    for (const event of of(events).filter(mine)) {
       lines.push({
-        rule: `${subject.type}.overdue_step`,
-        points: overdue.points,
-        reason: '办件环节超时',
+        rule: code,
+        points: rule.points,
+        reason: reason(event),
         at: event.at.toISOString(),
-        source: { type: 'task.overdue', id: String(event.id) },
+        source: { type: source, id: String(event.id) },
         caseId: event.caseId,
         caseNo: event.caseNo,
-      })
-    }
-  }
-  const notice = rule(subject.type, 'one_time_notice')
-  if (notice.enabled) {
-    for (const breach of events.breaches.filter((b) => mine(b))) {
-      lines.push({
-        rule: `${subject.type}.one_time_notice`,
-        points: notice.points,
-        reason: '违反一次性告知',
-        at: breach.at.toISOString(),
-        source: { type: 'case_breach', id: breach.id },
-        caseId: breach.caseId,
-        caseNo: breach.caseNo,
       })
     }
   }

@@ -10,7 +10,7 @@ import { acceptCase, checklistOf, noticesOf, refuseCase, requestSupplement, supp
 import { acceptByAgency, acceptEscalated, acceptJointly, acceptToleratingMissing, arrangementsOfCase, fulfilArrangement } from './intake-arrangements'
 import type { Caller } from './service'
 
-const Notice = z.object({ id: z.string(), kind: z.enum(NOTICE_KINDS), data: z.record(z.string(), z.unknown()), createdAt: z.string() }).openapi('CaseNotice')
+export const Notice = z.object({ id: z.string(), kind: z.enum(NOTICE_KINDS), data: z.record(z.string(), z.unknown()), createdAt: z.string() }).openapi('CaseNotice')
 const noticeResponse = { 201: jsonResponse(Notice, 'The notice to print'), ...commonErrors, ...conflictError }
 const Text = (what: string, max = 4000) => z.string().trim().min(1, `请填写${what}`).max(max)
 

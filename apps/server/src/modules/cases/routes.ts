@@ -9,10 +9,11 @@ import { requireActor } from '../auth/session'
 import { visibleCase, type CaseRow } from './access'
 import { caseDiagram } from './diagram'
 import { engineOf } from './engine'
+import { inviteEvaluation } from './evaluation-invitation'
 import { complainAbout, evaluateCase } from './feedback'
 import { deliverMessage } from './messages'
 import { deskRoutes } from './desk-routes'
-import { intakeRoutes } from './intake-routes'
+import { intakeRoutes, Notice } from './intake-routes'
 import { createDraft, saveDraft, submitCase, withdrawCase, type Caller } from './service'
 import { caseDetail, caseSummary, listCases } from './view'
 
@@ -112,6 +113,14 @@ const evaluate = createRoute({
   request: { params: IdParam, ...jsonBody(z.strictObject({ rating: z.enum(RATINGS), comment: z.string().trim().max(1000).optional() })) },
   responses: { 201: jsonResponse(z.object({ id: z.string(), rating: z.enum(RATINGS) }), 'Recorded'), ...commonErrors, ...conflictError },
 })
+const invite = createRoute({
+  method: 'post', path: '/{id}/evaluation-invitation', tags: ['cases'], summary: '邀请评价: the window asks the applicant of a finished case to rate the service; answers the notice',
+  request: { params: IdParam, ...jsonBody(z.strictObject({})) },
+  responses: {
+    201: jsonResponse(Notice, 'The invitation notice'),
+    ...commonErrors, ...conflictError,
+  },
+})
 const complain = createRoute({
   method: 'post', path: '/{id}/complaints', tags: ['cases'], summary: 'File a complaint about my case',
   request: { params: IdParam, ...jsonBody(z.strictObject({ text: z.string().trim().min(5, '请至少写 5 个字说明投诉内容').max(4000) })) },
@@ -163,6 +172,7 @@ export const caseRoutes = createRouter()
     const saved = await evaluateCase(caller(c), c.req.valid('param').id, c.req.valid('json'))
     return c.json({ id: saved.id, rating: saved.rating }, 201)
   })
+  .openapi(invite, async (c) => c.json(await inviteEvaluation(caller(c), c.req.valid('param').id), 201))
   .openapi(complain, async (c) => {
     const saved = await complainAbout(caller(c), c.req.valid('param').id, c.req.valid('json').text)
     return c.json({ id: saved.id, status: saved.status }, 201)

@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client'
 import { caseBreaches, cases, complaints } from '../../db/schema'
 import type { Sheet } from '../../http/table-export'
+import { assessmentSheet } from '../assessment/report'
 import { grouped, overview } from './queries'
 import type { StatsScope } from './scope'
 import { groupLines, metricsSheet } from './tables'
@@ -27,7 +28,7 @@ async function perWindow(db: Db, scope: StatsScope, rows: { dept: AnyPgColumn; u
 /**
  * 月报表 (DOMAIN.md §5): volumes, completion, overdue, handling time, satisfaction, complaints and
  * one-time-notice breaches per window for one month, with the scope's total, then the same figures
- * by item and by handler. Assessment scores come from the supervision module's monthly scores.
+ * by item and by handler, and the month's assessment (考评) built by the assessment module.
  */
 export async function monthlyReport(db: Db, scope: StatsScope, month: string): Promise<Sheet[]> {
   const range = monthRange(month)
@@ -51,5 +52,6 @@ export async function monthlyReport(db: Db, scope: StatsScope, month: string): P
     },
     metricsSheet('按事项', '事项', groupLines(itemRows)),
     metricsSheet('按经办人', '经办人', groupLines(handlerRows)),
+    await assessmentSheet(db, scope, month),
   ]
 }

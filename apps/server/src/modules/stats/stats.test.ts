@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
@@ -6,6 +5,7 @@ import { departments, statsBacklog, statsCaseFacts, statsDaily, statsHandling, s
 import { testDatabases } from '../../../test/databases'
 import { json, useHarness, type UserClient } from '../../../test/harness'
 import { applyFor, promisedReviewItem, type PublishedItem, publishItem } from '../../../test/published-item'
+import { rowValues, workbookOf } from '../../../test/workbook'
 import { createServerEngine } from '../../engine/server-engine'
 import { rebuildStats, refreshStats } from './refresh'
 
@@ -27,12 +27,6 @@ interface Metrics {
 const HOUR = 3_600_000
 const NOVEMBER = 'from=2026-11-01&to=2026-11-30'
 
-async function workbookOf(response: Response) {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(await response.arrayBuffer())
-  return workbook
-}
-const rowValues = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values as unknown[]).slice(1)
 const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort()
 
 describe.each(testDatabases)('statistics from history (统计分析) on $name', (kind) => {
@@ -145,7 +139,7 @@ describe.each(testDatabases)('statistics from history (统计分析) on $name', 
     const report = await head.get('/api/stats/monthly-report?month=2026-11')
     expect(report.status).toBe(200)
     const book = await workbookOf(report)
-    expect(book.worksheets.map((s) => s.name)).toEqual(['2026-11 月报表', '按事项', '按经办人'])
+    expect(book.worksheets.map((s) => s.name)).toEqual(['2026-11 月报表', '按事项', '按经办人', '考评'])
     const main = book.worksheets[0]!
     const header = rowValues(main, 1)
     expect(header).toEqual(expect.arrayContaining(['窗口', '受理量', '在办量', '办理用时中位数（工作日）', '满意率（%）', '投诉件数', '一次性告知违规']))

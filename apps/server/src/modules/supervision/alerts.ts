@@ -1,34 +1,64 @@
-import { sql } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, notExists, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { newId } from '../../db/ids'
+import { cases, departments, engineHistory, engineTasks, items, supervisionAlerts, type AlertLevel } from '../../db/schema'
+import { inTransaction } from '../../engine/drizzle-store'
+import { notify } from '../notifications/notify'
+
+const WORDING: Record<AlertLevel, { kind: 'supervision.warned' | 'supervision.overdue'; title: string; state: string }> = {
+  warn: { kind: 'supervision.warned', title: '环节即将超时', state: '即将到达办理时限' },
+  overdue: { kind: 'supervision.overdue', title: '环节已超时', state: '已超过办理时限' },
+}
 
 /**
  * Worker step: turns the engine's `task.warned` / `task.overdue` history events of case steps into
- * supervision alerts, one per step and level (the unique index keeps it so under any number of
- * workers), naming who should be told: the step's assignees and the window head. Notifications
- * will deliver them; until then the board and this table show them. Returns how many it added.
+ * supervision alerts, one per step and level, and in the same transaction notifies the step's
+ * assignees (linked to the task) and the window head (linked to the case, which they oversee but
+ * may not hold). The unique index decides which worker adds an alert, so however many workers poll
+ * and however often, each person hears of a step's level once. Returns how many alerts it added.
  */
 export async function recordAlerts(db: Db, now: Date): Promise<number> {
-  const result = await db.execute(sql`
-    insert into supervision_alerts (id, unit_id, case_id, task_id, level, at, notify, created_at)
-    select gen_random_uuid()::text, c.unit_id, c.id, h.task_id,
-           case when h.type = 'task.warned' then 'warn' else 'overdue' end,
-           h.at,
-           array(select distinct u from unnest(
-             array(select jsonb_array_elements_text(coalesce(h.data->'assignees', '[]'::jsonb))) || array_remove(array[d.head_user_id], null)
-           ) as u),
-           ${now.toISOString()}::timestamptz
-    from engine_history h
-    join cases c on c.instance_id = h.instance_id
-    join departments d on d.id = c.dept_id
-    where h.type in ('task.warned', 'task.overdue') and h.task_id is not null
-      and not exists (select 1 from supervision_alerts a where a.task_id = h.task_id
-                      and a.level = case when h.type = 'task.warned' then 'warn' else 'overdue' end)
-    on conflict (task_id, level) do nothing`)
-  return affected(result)
+  return inTransaction(db, async (tx) => {
+    const level = sql<AlertLevel>`case when ${engineHistory.type} = 'task.warned' then 'warn' else 'overdue' end`
+    const pending = await tx
+      .select({
+        unitId: cases.unitId, caseId: cases.id, caseNo: cases.caseNo, itemName: items.name, taskId: sql<string>`${engineHistory.taskId}`,
+        stepName: engineTasks.name, level, at: engineHistory.at, data: engineHistory.data, head: departments.headUserId,
+      })
+      .from(engineHistory)
+      .innerJoin(cases, eq(cases.instanceId, engineHistory.instanceId))
+      .innerJoin(items, eq(items.id, cases.itemId))
+      .innerJoin(departments, eq(departments.id, cases.deptId))
+      .leftJoin(engineTasks, eq(engineTasks.id, engineHistory.taskId))
+      .where(and(
+        inArray(engineHistory.type, ['task.warned', 'task.overdue']),
+        isNotNull(engineHistory.taskId),
+        notExists(tx.select({ one: sql`1` }).from(supervisionAlerts).where(and(eq(supervisionAlerts.taskId, engineHistory.taskId), eq(supervisionAlerts.level, level)))),
+      ))
+    let added = 0
+    for (const step of pending) {
+      const assignees = [...new Set(assigneesOf(step.data))]
+      const head = step.head && !assignees.includes(step.head) ? step.head : null
+      const [alert] = await tx
+        .insert(supervisionAlerts)
+        .values({ id: newId(), unitId: step.unitId, caseId: step.caseId, taskId: step.taskId, level: step.level, at: step.at, notify: head ? [...assignees, head] : assignees, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ id: supervisionAlerts.id })
+      // Another worker added it first, and told them.
+      if (!alert) continue
+      added += 1
+      const wording = WORDING[step.level]
+      const what = `${step.itemName}（${step.caseNo ?? ''}）`
+      const body = `${what}的“${step.stepName ?? '办理'}”环节${wording.state}`
+      await notify(tx, { userIds: assignees, kind: wording.kind, title: `${wording.title}：${step.stepName ?? step.itemName}`, body, link: `/tasks/${step.taskId}`, caseId: step.caseId }, now)
+      if (head) await notify(tx, { userIds: [head], kind: wording.kind, title: `本窗口${wording.title}：${step.stepName ?? step.itemName}`, body, link: `/cases/${step.caseId}`, caseId: step.caseId }, now)
+    }
+    return added
+  })
 }
 
-/** Row count of an INSERT on either driver (postgres.js: `count`, PGlite: `affectedRows`). */
-function affected(result: unknown): number {
-  const r = result as { count?: number; affectedRows?: number }
-  return Number(r.count ?? r.affectedRows ?? 0)
+/** The step's assignees as the engine recorded them on the event. */
+function assigneesOf(data: unknown): string[] {
+  const assignees = (data as { assignees?: unknown } | null)?.assignees
+  return Array.isArray(assignees) ? assignees.filter((id): id is string => typeof id === 'string' && id !== '') : []
 }

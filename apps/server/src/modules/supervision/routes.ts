@@ -13,6 +13,7 @@ import { createRouter } from '../../http/router'
 import { requireActor } from '../auth/session'
 import type { Caller } from '../cases/service'
 import { oversightScope } from './access'
+import { complaintRoutes } from './complaint-routes'
 import { BOARD_STATES, supervisionBoard } from './board'
 import {
   decideExtension,
@@ -158,7 +159,7 @@ const caller = (c: Context<AppEnv>): Caller => ({
   meta: c.get('meta'),
 })
 
-/** /api/supervision: the electronic supervision board (电子监察) and extension requests (延期). */
+/** /api/supervision: the electronic supervision board (电子监察), extension requests (延期) and complaints (投诉认定). */
 export const supervisionRoutes = createRouter()
   .openapi(board, async (c) => {
     const { db } = c.get('deps').database
@@ -188,3 +189,4 @@ export const supervisionRoutes = createRouter()
       200,
     )
   })
+  .route('/complaints', complaintRoutes)

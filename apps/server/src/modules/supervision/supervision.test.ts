@@ -87,6 +87,28 @@ describe.each(testDatabases)('electronic supervision (电子监察) on $name', (
       expect(alert.notify.sort()).toEqual([id('county.hr.1'), id('county.hr.head')].sort())
   })
 
+  it('tells the handler (to the task) and the window head (to the case) once per level, however often the worker polls', async () => {
+    const { caseId, caseNo } = await applyFor(await h.as('citizen.li'), item.itemId, { name: '李娜' })
+    h.clock.advance(3 * 24 * HOUR)
+    await createServerEngine(h.database.db, { now: h.clock.now }).runDueJobs({ owner: 'test-worker' })
+    await recordAlerts(h.database.db, h.clock.now())
+    await recordAlerts(h.database.db, h.clock.now())
+    const aboutCase = async (username: string) =>
+      (
+        await json<{ items: { kind: string; title: string; body: string; link: string; caseId: string | null }[] }>(
+          await (await h.as(username)).get('/api/notifications?limit=100'),
+        )
+      ).items.filter((n) => n.caseId === caseId && n.kind.startsWith('supervision.'))
+    const [task] = await h.database.db.select().from(engineTasks).where(eq(engineTasks.id, (await rowOf(caseId))!.taskId))
+    const handler = await aboutCase('county.hr.1')
+    expect(handler.map((n) => n.kind).sort()).toEqual(['supervision.overdue', 'supervision.warned'])
+    for (const n of handler) expect(n).toMatchObject({ link: `/tasks/${task!.id}`, body: expect.stringContaining(caseNo) })
+    const head = await aboutCase('county.hr.head')
+    expect(head.map((n) => n.kind).sort()).toEqual(['supervision.overdue', 'supervision.warned'])
+    for (const n of head) expect(n.link).toBe(`/cases/${caseId}`)
+    expect(await aboutCase('county.hr.2')).toEqual([])
+  })
+
   it('shows the supplement wait as suspended time and leaves it out of the elapsed working time', async () => {
     h.clock.advance(new Date('2026-11-30T09:00:00+08:00').getTime() - h.clock.now().getTime()) // a Monday morning
     const { caseId } = await applyFor(await h.as('citizen.huang'), item.itemId, { name: '黄勇' })

@@ -1,7 +1,7 @@
 import type zhCN from './zh-CN'
 
 const en: typeof zhCN = {
-  nav: { board: 'Supervision', extensions: 'Extensions', assessment: 'Assessment' },
+  nav: { board: 'Supervision', extensions: 'Extensions', complaints: 'Complaints', assessment: 'Assessment' },
   states: { on_time: 'On time', warned: 'Warned', overdue: 'Overdue' },
   board: {
     title: 'Electronic supervision',
@@ -47,6 +47,18 @@ const en: typeof zhCN = {
     decided: 'Decided',
     empty: 'No extension requests',
   },
+  complaints: {
+    title: 'Complaints',
+    intro: 'The supervision office checks complaints about cases and decides them; an upheld complaint counts in that month’s assessment (the person held responsible and the window).',
+    filterStatus: 'Status',
+    status: { open: 'To decide', handling: 'Handling', closed: 'Decided' },
+    decision: { upheld: 'Upheld', dismissed: 'Dismissed' },
+    note: 'Reasons',
+    responsible: 'Held responsible (upheld only, optional)',
+    uphold: 'Uphold',
+    dismiss: 'Dismiss',
+    empty: 'No complaints',
+  },
   assessment: {
     title: 'Assessment',
     month: 'Month',
@@ -62,13 +74,18 @@ const en: typeof zhCN = {
     lines: 'Score lines',
     noLines: 'No deductions or bonuses this month',
     openCase: 'Open case',
+    monthlyReport: 'Download the monthly report (with assessment)',
     rules: {
       'staff.overdue_step': 'Staff: overdue step',
       'staff.one_time_notice': 'Staff: one-time-notice breach',
+      'staff.no_evaluation_invite': 'Staff: no evaluation invited',
+      'staff.complaint_upheld': 'Staff: complaint upheld',
       'staff.satisfaction': 'Staff: satisfaction below threshold',
       'staff.bonus': 'Staff: bonus (cap / no bonus below)',
       'window.overdue_step': 'Window: overdue step',
       'window.one_time_notice': 'Window: one-time-notice breach',
+      'window.no_evaluation_invite': 'Window: no evaluation invited',
+      'window.complaint_upheld': 'Window: complaint upheld',
       'window.satisfaction_low': 'Window: satisfaction below threshold',
       'window.satisfaction_very_low': 'Window: satisfaction below lower threshold',
       'window.bonus': 'Window: bonus cap',

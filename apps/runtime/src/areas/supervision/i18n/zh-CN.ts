@@ -1,6 +1,6 @@
 /** Strings of the supervision area (under the `supervision` key); `en.ts` mirrors every key. */
 export default {
-  nav: { board: '电子监察', extensions: '延期审批', assessment: '考评' },
+  nav: { board: '电子监察', extensions: '延期审批', complaints: '投诉认定', assessment: '考评' },
   states: { on_time: '正常', warned: '预警', overdue: '超时' },
   board: {
     title: '电子监察',
@@ -46,6 +46,18 @@ export default {
     decided: '已审批',
     empty: '暂无延期申请',
   },
+  complaints: {
+    title: '投诉认定',
+    intro: '监察室核查申请人对办件的投诉并作出认定；认定属实的投诉计入当月考评（责任人与窗口扣分）。',
+    filterStatus: '状态',
+    status: { open: '待认定', handling: '处理中', closed: '已认定' },
+    decision: { upheld: '投诉属实', dismissed: '投诉不属实' },
+    note: '认定理由',
+    responsible: '责任人（属实时可选）',
+    uphold: '认定属实',
+    dismiss: '认定不属实',
+    empty: '暂无投诉',
+  },
   assessment: {
     title: '考评',
     month: '考评月份',
@@ -61,13 +73,18 @@ export default {
     lines: '得分明细',
     noLines: '本月没有扣分或加分记录',
     openCase: '查看办件',
+    monthlyReport: '下载月报表（含考评）',
     rules: {
       'staff.overdue_step': '人员：环节超时',
       'staff.one_time_notice': '人员：违反一次性告知',
+      'staff.no_evaluation_invite': '人员：办结后未邀请评价',
+      'staff.complaint_upheld': '人员：投诉属实',
       'staff.satisfaction': '人员：满意率低于阈值',
       'staff.bonus': '人员：加分（上限 / 低于该分不加分）',
       'window.overdue_step': '窗口：环节超时',
       'window.one_time_notice': '窗口：违反一次性告知',
+      'window.no_evaluation_invite': '窗口：办结后未邀请评价',
+      'window.complaint_upheld': '窗口：投诉属实',
       'window.satisfaction_low': '窗口：满意率低于阈值',
       'window.satisfaction_very_low': '窗口：满意率低于较低阈值',
       'window.bonus': '窗口：加分上限',
