@@ -25,7 +25,11 @@ const FINISHED = ['completed', 'rejected', 'returned', 'withdrawn', 'terminated'
  * server says it changed: the case, its notices and its diagram. A 404 is "not found" for the
  * page (someone else's case looks the same as none); other failures go to `error`.
  */
-export function useCasePage(caseId: () => string, myUserId: () => string | undefined) {
+export function useCasePage(
+  caseId: () => string,
+  myUserId: () => string | undefined,
+  isWindowStaff: () => boolean = () => false,
+) {
   const detail = shallowRef<CaseDetail>()
   const notices = shallowRef<CaseNotice[]>([])
   const diagram = shallowRef<CaseDiagramData>()
@@ -72,6 +76,18 @@ export function useCasePage(caseId: () => string, myUserId: () => string | undef
   const mayWithdraw = computed(
     () => mine.value && ['running', 'supplement'].includes(detail.value!.status),
   )
+  /**
+   * 邀请评价: window staff ask the applicant of a finished case to rate the service, once; a desk
+   * case finished without it is an assessment deduction. The server checks it is their window's.
+   */
+  const mayInviteEvaluation = computed(
+    () =>
+      isWindowStaff() &&
+      !mine.value &&
+      !detail.value!.evaluation &&
+      ['completed', 'rejected'].includes(detail.value!.status) &&
+      !notices.value.some((notice) => notice.kind === 'evaluation'),
+  )
   const mayComplain = computed(() => mine.value && detail.value!.status !== 'draft')
   const printable = computed(() => detail.value?.status === 'completed')
 
@@ -106,6 +122,7 @@ export function useCasePage(caseId: () => string, myUserId: () => string | undef
     mayEvaluate,
     mayWithdraw,
     mayComplain,
+    mayInviteEvaluation,
     printable,
     supplement,
   }

@@ -51,8 +51,11 @@ const en: typeof zhCN = {
       acceptance: 'Acceptance notice',
       supplement: 'One-time supplement notice',
       refusal: 'Refusal (return) notice',
+      evaluation: 'Evaluation invitation',
     },
     open: 'View and print',
+    invite: 'Invite the applicant to rate the service',
+    invited: 'The applicant was invited to rate the service',
   },
   print: 'Print the result sheet',
   actions: {

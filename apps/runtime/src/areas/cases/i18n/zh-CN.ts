@@ -50,8 +50,11 @@ export default {
       acceptance: '受理通知书',
       supplement: '一次性补正告知书',
       refusal: '不予受理（退回）通知书',
+      evaluation: '评价邀请',
     },
     open: '查看并打印',
+    invite: '邀请申请人评价',
+    invited: '已邀请申请人评价',
   },
   print: '打印办结单',
   actions: {

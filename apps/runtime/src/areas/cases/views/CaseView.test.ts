@@ -79,6 +79,14 @@ function caseOf(overrides: Partial<CaseDetail> = {}): CaseDetail {
   }
 }
 
+const windowClerk: Me = {
+  ...applicant,
+  id: 'u-clerk',
+  username: 'window.clerk',
+  displayName: '王芳',
+  roles: [{ role: 'window_staff', unitId: 'unit1', deptId: 'd-window' }],
+}
+
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
@@ -173,6 +181,25 @@ describe('the case page', () => {
     expect(page.find('[data-test=evaluate-form]').exists()).toBe(true)
     expect(page.find('[data-test=withdraw]').exists()).toBe(false)
     expect(page.find('[data-test=print-link]').attributes('href')).toBe('/cases/c1/print')
+  })
+
+  it('lets window staff invite the applicant of a finished case to rate it, once, and never the applicant', async () => {
+    const finished = caseOf({ status: 'completed', outcome: 'agree', openSteps: [] })
+    const invitation = { id: 'n9', kind: 'evaluation', createdAt: '2026-11-24T03:00:00.000Z', data: {} }
+    let invited = false
+    const fetch = serve({
+      ...pageOf(finished),
+      'GET /api/cases/c1/notices': () => json(200, { items: invited ? [invitation] : [] }),
+      'POST /api/cases/c1/evaluation-invitation': () => ((invited = true), json(201, invitation)),
+    })
+    const page = await open(windowClerk)
+    await page.find('[data-test=invite-evaluation]').trigger('click')
+    await flushPromises()
+    expect(fetch.mock.calls.some(([url, init]) => String(url).endsWith('/evaluation-invitation') && init?.method === 'POST')).toBe(true)
+    expect(page.find('[data-test=invite-evaluation]').exists()).toBe(false)
+
+    serve(pageOf(finished))
+    expect((await open(applicant)).find('[data-test=invite-evaluation]').exists()).toBe(false)
   })
 
   it('shows the given rating instead of the form once rated', async () => {
