@@ -1,4 +1,5 @@
 import { systemClock } from '@hall/process-engine'
+import { and, eq } from 'drizzle-orm'
 import pino from 'pino'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -7,7 +8,8 @@ import { EventStream } from '../../../test/event-stream'
 import { json, useHarness, type UserClient } from '../../../test/harness'
 import { leaveData, leaveItem } from '../../../test/leave-item'
 import { applyFor, publishItem, userIds, type PublishedItem } from '../../../test/published-item'
-import { startServerProcess, type ServerProcess } from '../../../test/server-process'
+import { startServerProcess, startWorkerProcess, type ServerProcess, type WorkerProcess } from '../../../test/server-process'
+import { engineJobs } from '../../db/schema'
 import { inTransaction } from '../../engine/drizzle-store'
 import { createServerEngine } from '../../engine/server-engine'
 import { notify } from '../notifications/notify'
@@ -23,10 +25,12 @@ async function taskOn(counsellor: UserClient, caseId: string): Promise<string | 
   return items.find((entry) => entry.caseId === caseId)?.taskId
 }
 
-// LISTEN/NOTIFY crosses processes only on a PostgreSQL server; PGlite is one process (live.test.ts covers its bus).
+/** A fresh PostgreSQL database per suite; LISTEN/NOTIFY crosses processes only on a server, PGlite is one process (live.test.ts covers its bus). */
+const scratchPostgres = { name: 'postgres' as const, open: () => openScratchPostgres(serverUrl!) }
+
 describe.skipIf(!serverUrl)('live updates across processes on PostgreSQL (skipped without TEST_DATABASE_URL)', () => {
   // This process is server A (the harness app, its bus relayed); server B is `hall start` in a process of its own.
-  const a = useHarness({ name: 'postgres', open: () => openScratchPostgres(serverUrl!) })
+  const a = useHarness(scratchPostgres)
   let relay: LiveRelay
   let b: ServerProcess
   let leave: PublishedItem
@@ -97,6 +101,42 @@ describe.skipIf(!serverUrl)('live updates across processes on PostgreSQL (skippe
 
     const { caseId } = await applyFor(studentOnB, leave.itemId, leaveData)
     expect((await stream.until('task.created')).at(-1)!.data).toMatchObject({ caseId })
+    await stream.close()
+  })
+})
+
+describe.skipIf(!serverUrl)('live updates from a separate hall worker on PostgreSQL (skipped without TEST_DATABASE_URL)', () => {
+  // The harness app fires no jobs itself: only the `hall worker` process can have fired the warning.
+  const a = useHarness(scratchPostgres)
+  let relay: LiveRelay
+  let worker: WorkerProcess
+  let leave: PublishedItem
+  beforeAll(async () => {
+    if (a.database.kind !== 'postgres') throw new Error('expected a PostgreSQL database')
+    leave = await publishItem(a.database, leaveItem)
+    relay = await relayLiveBus(a.database, { log: silent, listen: true })
+    worker = await startWorkerProcess(a.database.url)
+  }, 90_000)
+  afterAll(async () => {
+    await worker?.stop()
+    await relay?.stop()
+  })
+
+  it("tells the counsellor's open page when the worker fires their step's warning", async () => {
+    const [student, counsellor] = await Promise.all([a.as('stu.2023001'), a.as('cs.counsellor')])
+    const stream = await EventStream.open(counsellor)
+    const { caseId } = await applyFor(student, leave.itemId, leaveData)
+    // The application's own announcements end with the counsellor's 新的待办 notification.
+    await stream.until('notification')
+    const taskId = (await taskOn(counsellor, caseId))!
+
+    // The step's 4 h warning, due now instead: the worker polls every second.
+    const moved = await a.database.db.update(engineJobs).set({ dueAt: new Date() }).where(and(eq(engineJobs.taskId, taskId), eq(engineJobs.type, 'task.warn'))).returning()
+    expect(moved).toHaveLength(1)
+
+    expect((await stream.until('case.changed')).at(-1)!.data).toEqual({ caseId, status: 'running' })
+    // The warning's effect and the job's deletion commit together, before the announcement.
+    expect(await a.database.db.select().from(engineJobs).where(eq(engineJobs.id, moved[0]!.id))).toEqual([])
     await stream.close()
   })
 })
