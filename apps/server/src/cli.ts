@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, type Config } from './config'
 import { openDatabase } from './db/client'
 import { DataDirLockedError } from './db/data-dir-lock'
 import { migrate } from './db/migrate'
+import { relayLiveBus } from './modules/live/pg-relay'
 import { actorNamed, exportToFile, importFromFile } from './modules/templates/bundle/cli'
 import { rebuildStats } from './modules/stats/refresh'
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/demo'
@@ -57,10 +58,14 @@ const commands: Record<string, (config: Config, args: string[]) => Promise<void>
     if (!config.DATABASE_URL) throw new UsageError('worker needs DATABASE_URL: the embedded database already runs a worker inside hall start')
     const database = await openDatabase(databaseTarget(config))
     await migrate(database)
-    const worker = startCaseWorker(database.db, { log: createLogger(config), concurrency: WORKER_CONCURRENCY })
+    const log = createLogger(config)
+    // What its jobs change (超时默认同意, reminders, alerts, handovers) reaches the servers' open pages over NOTIFY.
+    const relay = await relayLiveBus(database, { log, listen: false })
+    const worker = startCaseWorker(database.db, { log, concurrency: WORKER_CONCURRENCY })
     console.log(`hall worker running against ${database.location}`)
     untilSignal(async () => {
       await worker.stop()
+      await relay.stop()
       await database.close()
     })
   },

@@ -4,6 +4,7 @@ import { createApp } from './app'
 import type { Config } from './config'
 import { openDatabase, type Database } from './db/client'
 import { migrate } from './db/migrate'
+import { relayLiveBus, type LiveRelay } from './modules/live/pg-relay'
 import { isEmpty, seedDemo } from './seed/demo'
 import { startCaseWorker } from './worker/case-worker'
 
@@ -33,12 +34,15 @@ export function databaseTarget(config: Config) {
 export async function startServer(config: Config, log: Logger = createLogger(config)): Promise<RunningServer> {
   const started = performance.now()
   const database = await openDatabase(databaseTarget(config))
+  let relay: LiveRelay
   try {
     await migrate(database)
     if (config.HALL_DEMO_SEED && (await isEmpty(database.db))) {
       log.info('empty database: seeding the demo (hall seed --demo)')
       await seedDemo(database.db)
     }
+    // On a PostgreSQL server, this server's streams hear what other servers and `hall worker` commit.
+    relay = await relayLiveBus(database, { log, listen: true })
   } catch (error) {
     await database.close()
     throw error
@@ -57,6 +61,7 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     async close() {
       await new Promise<void>((done) => server.close(() => done()))
       await worker.stop()
+      await relay.stop()
       await database.close()
     },
   }

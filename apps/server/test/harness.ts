@@ -47,17 +47,9 @@ export function useHarness(kind: TestDatabaseKind, env: Record<string, string> =
     await seedDemo(harness.database.db)
     harness.config = loadConfig({ HALL_LOG_LEVEL: 'silent', ...env })
     harness.app = createApp({ database: harness.database, config: harness.config, log: pino({ level: 'silent' }), now: harness.clock.now })
-    harness.anonymous = client(harness.app, '', '')
-    harness.as = async (username) => {
-      const response = await harness.app.request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-      })
-      if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`)
-      const { csrfToken } = (await response.json()) as { csrfToken: string }
-      return client(harness.app, sessionCookie(response), csrfToken)
-    }
+    const send: Send = (path, init) => Promise.resolve(harness.app.request(path, init))
+    harness.anonymous = client(send, '', '')
+    harness.as = (username) => signIn(send, username)
   }, 60_000)
   afterAll(async () => {
     await harness.database?.close()
@@ -72,20 +64,33 @@ export function sessionCookie(response: Response): string {
     .join('; ')
 }
 
-function client(app: Harness['app'], cookie: string, csrfToken: string): UserClient {
+/** Sends one request to the app under test: in-process (`app.request`) or over HTTP to a server process. */
+export type Send = (path: string, init: RequestInit) => Promise<Response>
+
+/** Signs a demo user in through `send` and answers their client. */
+export async function signIn(send: Send, username: string): Promise<UserClient> {
+  const response = await send('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  })
+  if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${await response.text()}`)
+  const { csrfToken } = (await response.json()) as { csrfToken: string }
+  return client(send, sessionCookie(response), csrfToken)
+}
+
+function client(send: Send, cookie: string, csrfToken: string): UserClient {
   const request = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    Promise.resolve(
-      app.request(path, {
-        method,
-        headers: {
-          ...(cookie ? { cookie } : {}),
-          ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
-          ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      }),
-    )
+    send(path, {
+      method,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    })
   return {
     cookie,
     csrfToken,

@@ -3,7 +3,9 @@
  * Every page of a tab shares one connection; it opens with the first listener and closes with the
  * last. A dropped connection comes back by itself (the browser retries network drops; after a
  * refused one, such as a restart behind a proxy answering 502, we reopen with a growing pause),
- * and `onReconnect` tells a page to reload what it may have missed meanwhile.
+ * and `onReconnect` tells a page to reload what it may have missed meanwhile. The server says the
+ * same with a `resync` event when it may have missed events itself (its cross-process listener
+ * reconnected), so pages reload then too.
  *
  * @example
  * // in a page's setup: reload the case whenever the server says it changed
@@ -65,6 +67,9 @@ function open(): void {
   })
   for (const type of EVENT_TYPES)
     events.addEventListener(type, (message) => dispatch(type, message as MessageEvent<string>))
+  events.addEventListener('resync', () => {
+    for (const listener of listeners) listener.onReconnect?.()
+  })
   events.addEventListener('error', () => {
     connected.value = false
     // CONNECTING: the browser is already retrying. CLOSED: it gave up (non-200 answer); we retry.

@@ -13,9 +13,9 @@ const RETRY_MS = 3_000
 
 const events = createRoute({
   method: 'get', path: '/', tags: ['events'],
-  summary: 'Live updates (SSE) for the signed-in user: task.created, task.assigned, case.changed, notification',
+  summary: 'Live updates (SSE) for the signed-in user: task.created, task.assigned, case.changed, notification, resync',
   responses: {
-    200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'A `ready` event, then the events the user may see; a heartbeat comment every 25 s' },
+    200: { content: { 'text/event-stream': { schema: z.string() } }, description: 'A `ready` event, then the events the user may see (`resync`: reload, events may have been missed); a heartbeat comment every 25 s' },
     ...commonErrors,
   },
 })

@@ -6,7 +6,8 @@ import type { LiveEvent } from './bus'
 /**
  * What of `event` the actor's stream receives, or null when it is not theirs: a task only for
  * its holders and candidates, a notification only for its recipient, a case only for those the
- * case rule lets see it (asked at the time of the event, so a new participant hears it at once).
+ * case rule lets see it (asked at the time of the event, so a new participant hears it at once);
+ * a resync goes to everyone.
  */
 export async function visiblePart(db: Db, actor: Actor, event: LiveEvent): Promise<Record<string, unknown> | null> {
   switch (event.type) {
@@ -17,5 +18,7 @@ export async function visiblePart(db: Db, actor: Actor, event: LiveEvent): Promi
       return event.userId === actor.userId ? event.notification : null
     case 'case.changed':
       return (await maySee(db, actor, event.row)) ? { caseId: event.caseId, status: event.status } : null
+    case 'resync':
+      return {}
   }
 }
