@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR, launchBrowser, submitLogin, type TestBrowser } from '../support/browser'
 import { SERVER_CLI, startServer, type RunningServer } from '../support/server'
 import { signIn } from '../support/api-client'
+import { publishPensionItem } from '../support/pension-item'
 
 /**
  * Desk intake (窗口受理登记): a citizen walks up to the social-security window without an account
@@ -15,31 +16,6 @@ import { signIn } from '../support/api-client'
  */
 const serverBuilt = existsSync(SERVER_CLI)
 
-const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:hall="urn:hall:bpmn:1" id="Defs" targetNamespace="urn:hall:e2e">
-  <bpmn:process id="Pension_desk" name="养老保险关系转移" isExecutable="true" hall:promise="5wd" hall:itemType="promised">
-    <bpmn:startEvent id="Start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task_review" />
-    <bpmn:userTask id="Task_review" name="社保经办审核" hall:assignee="post:P-HR" hall:due="3wd" />
-    <bpmn:sequenceFlow id="f2" sourceRef="Task_review" targetRef="End" />
-    <bpmn:endEvent id="End" />
-  </bpmn:process>
-</bpmn:definitions>`
-const GUIDE = {
-  itemType: 'promised',
-  legalBasis: ['《城镇企业职工基本养老保险关系转移接续暂行办法》'],
-  conditions: '已在本县参保',
-  procedure: '窗口受理，社保经办审核',
-  promisedLimit: { value: 5, unit: 'wd' },
-  legalLimit: { value: 15, unit: 'wd' },
-  result: { kind: 'reply', name: '转移联系函' },
-  contact: { phone: '0564-1234567', complaintPhone: '0564-12345' },
-  materials: [
-    { id: 'idcard', name: '居民身份证复印件', offline: true },
-    { id: 'application', name: '转移申请表', offline: true },
-  ],
-}
-const FORM = { type: 'object', properties: { name: { type: 'string', title: '姓名', required: true, 'x-component': 'Input', 'x-decorator': 'FormItem' } } }
 
 describe.skipIf(!serverBuilt)('a walk-in applicant registered and accepted at the desk', () => {
   let server: RunningServer
@@ -51,10 +27,7 @@ describe.skipIf(!serverBuilt)('a walk-in applicant registered and accepted at th
     await mkdir(ARTIFACTS_DIR, { recursive: true })
     server = await startServer()
     const hall = await signIn(server.url, 'county.hall')
-    const { items: depts } = await hall.call<{ items: { id: string; code: string }[] }>('GET', '/api/org/departments')
-    const created = await hall.call<{ item: { id: string }; draft: { revision: number } }>('POST', '/api/items', { code: 'pension-desk', name: '养老保险关系转移（窗口）', deptId: depts.find((dept) => dept.code === 'W-HR')!.id })
-    await hall.call('PUT', `/api/items/${created.item.id}/draft`, { guide: GUIDE, form: FORM, bpmn: BPMN, revision: created.draft.revision })
-    await hall.call('POST', `/api/items/${created.item.id}/publish`, {})
+    await publishPensionItem(hall, { code: 'pension-desk', name: '养老保险关系转移（窗口）' })
     browser = await launchBrowser({ width: 1280, height: 800 })
     page = await browser.context.newPage()
   })

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR, launchBrowser, submitLogin, type TestBrowser, type Viewport } from '../support/browser'
 import { SERVER_CLI, startServer, type RunningServer } from '../support/server'
 import { signIn } from '../support/api-client'
+import { publishPensionItem } from '../support/pension-item'
 
 /**
  * Issue 6 "done when": a citizen's promised item is returned once for supplement with two missing
@@ -18,32 +19,6 @@ const VIEWPORTS: { name: string; viewport: Viewport }[] = [
 ]
 const serverBuilt = existsSync(SERVER_CLI)
 
-const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:hall="urn:hall:bpmn:1" id="Defs" targetNamespace="urn:hall:e2e">
-  <bpmn:process id="Pension_transfer" name="养老保险关系转移" isExecutable="true" hall:promise="5wd" hall:itemType="promised">
-    <bpmn:startEvent id="Start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Task_review" />
-    <bpmn:userTask id="Task_review" name="社保经办审核" hall:assignee="post:P-HR" hall:due="3wd" />
-    <bpmn:sequenceFlow id="f2" sourceRef="Task_review" targetRef="End" />
-    <bpmn:endEvent id="End" />
-  </bpmn:process>
-</bpmn:definitions>`
-const GUIDE = {
-  itemType: 'promised',
-  legalBasis: ['《城镇企业职工基本养老保险关系转移接续暂行办法》'],
-  conditions: '已在本县参保',
-  procedure: '窗口受理，社保经办审核',
-  promisedLimit: { value: 5, unit: 'wd' },
-  legalLimit: { value: 15, unit: 'wd' },
-  result: { kind: 'reply', name: '转移联系函' },
-  contact: { phone: '0564-1234567', complaintPhone: '0564-12345' },
-  materials: [
-    { id: 'idcard', name: '居民身份证复印件', offline: true },
-    { id: 'application', name: '转移申请表', offline: true },
-    { id: 'proof', name: '参保缴费凭证', main: false, offline: true },
-  ],
-}
-const FORM = { type: 'object', properties: { name: { type: 'string', title: '姓名', required: true, 'x-component': 'Input', 'x-decorator': 'FormItem' } } }
 
 describe.skipIf(!serverBuilt)('a promised case returned once for two missing materials, then completed', () => {
   let server: RunningServer
@@ -53,11 +28,11 @@ describe.skipIf(!serverBuilt)('a promised case returned once for two missing mat
     await mkdir(ARTIFACTS_DIR, { recursive: true })
     server = await startServer()
     const hall = await signIn(server.url, 'county.hall')
-    const { items: depts } = await hall.call<{ items: { id: string; code: string }[] }>('GET', '/api/org/departments')
-    const created = await hall.call<{ item: { id: string }; draft: { revision: number } }>('POST', '/api/items', { code: 'pension-transfer', name: '养老保险关系转移', deptId: depts.find((dept) => dept.code === 'W-HR')!.id })
-    itemId = created.item.id
-    await hall.call('PUT', `/api/items/${itemId}/draft`, { guide: GUIDE, form: FORM, bpmn: BPMN, revision: created.draft.revision })
-    await hall.call('POST', `/api/items/${itemId}/publish`, {})
+    itemId = await publishPensionItem(hall, {
+      code: 'pension-transfer',
+      name: '养老保险关系转移',
+      extraMaterials: [{ id: 'proof', name: '参保缴费凭证', main: false, offline: true }],
+    })
   })
   afterAll(async () => {
     await server?.stop()
