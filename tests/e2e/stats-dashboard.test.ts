@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ARTIFACTS_DIR as ARTIFACTS, launchBrowser, submitLogin, type TestBrowser, type Viewport } from '../support/browser'
+import ExcelJS from 'exceljs'
+import { signIn } from '../support/api-client'
+import { publishPensionItem } from '../support/pension-item'
 import { SERVER_CLI, startServer, type RunningServer } from '../support/server'
 
 const VIEWPORTS: { name: string; viewport: Viewport; phone: boolean }[] = [
@@ -29,6 +32,24 @@ describe.skipIf(!serverBuilt)('the statistics dashboard (统计分析) for a win
   beforeAll(async () => {
     await mkdir(ARTIFACTS, { recursive: true })
     server = await startServer()
+    // This month at the social-security window: two applications, both accepted as promised; one
+    // approved and rated 满意, the other still waiting for its review.
+    const hall = await signIn(server.url, 'county.hall')
+    const itemId = await publishPensionItem(hall, { code: 'pension-stats', name: '养老保险关系转移' })
+    const citizen = await signIn(server.url, 'citizen.li')
+    const clerk = await signIn(server.url, 'county.hr.2')
+    const caseIds: string[] = []
+    for (const name of ['李娜', '李娜（第二件）']) {
+      const draft = await citizen.call<{ id: string }>('POST', '/api/cases', { itemId })
+      const { caseId } = await citizen.call<{ caseId: string }>('POST', `/api/cases/${draft.id}/submit`, { data: { name } })
+      await clerk.call('POST', `/api/cases/${caseId}/accept`, { kind: 'promised' })
+      caseIds.push(caseId)
+    }
+    const reviewer = await signIn(server.url, 'county.hr.1')
+    const { items: tasks } = await reviewer.call<{ items: { taskId: string; caseId: string }[] }>('GET', '/api/tasks')
+    const first = tasks.find((task) => task.caseId === caseIds[0])!
+    await reviewer.call('POST', `/api/tasks/${first.taskId}/agree`, { comment: '材料齐全' })
+    await citizen.call('POST', `/api/cases/${caseIds[0]}/evaluation`, { rating: 'satisfied', comment: '办得很快' })
   })
   afterAll(async () => {
     await server?.stop()
@@ -47,7 +68,7 @@ describe.skipIf(!serverBuilt)('the statistics dashboard (统计分析) for a win
         await browser?.close()
       })
 
-      it('reaches 统计分析 from the menu and sees the demo’s figures and every chart drawn', async () => {
+      it('reaches 统计分析 from the menu and sees this month’s two cases in the figures and every chart drawn', async () => {
         await page.goto(`${server.url}/login`)
         await submitLogin(page, 'county.hr.head')
         await page.waitForURL(`${server.url}/`)
@@ -55,13 +76,24 @@ describe.skipIf(!serverBuilt)('the statistics dashboard (统计分析) for a win
         await page.getByText('统计分析', { exact: true }).filter({ visible: true }).first().click()
         await page.waitForURL(`${server.url}/stats`)
         await page.locator('[data-test=stats-dashboard]').waitFor()
-        // The demo has no finished cases yet: the window head sees zeros and dashes, not an error.
+        // The worker rolls the statistics up every 30 s: reload until this month's two cases are in.
+        const metric = (key: string) => page.locator(`[data-test=metric-${key}] strong`).textContent()
         await expect
-          .poll(() => page.locator('[data-test=metric-received] strong').textContent())
-          .toBe('0')
-        expect(await page.locator('[data-test=metric-onTimeRate] strong').textContent()).toBe('—')
-        // Issue 7's visit and first-ask figures sit beside the others: no trips counted yet, the register counted.
-        expect(await page.locator('[data-test=metric-visitsPerCase] strong').textContent()).toBe('—')
+          .poll(
+            async () => {
+              await page.reload()
+              await page.locator('[data-test=stats-dashboard]').waitFor()
+              return metric('received')
+            },
+            { timeout: 90_000, interval: 3_000 },
+          )
+          .toBe('2')
+        expect(await metric('completed')).toBe('1')
+        expect(await metric('inProgress')).toBe('1')
+        expect(await metric('onTimeRate')).toBe('100.0%')
+        expect(await metric('satisfactionRate')).toBe('100.0%')
+        expect(await metric('evaluated')).toBe('1')
+        // Issue 7's visit and first-ask figures sit beside the others.
         expect(await page.locator('[data-test=metric-firstAsks]').textContent()).toMatch(/^首问登记数\d+$/)
         for (const chart of CHARTS) {
           const canvas = page.locator(`[data-test=${chart}] canvas`)
@@ -80,12 +112,21 @@ describe.skipIf(!serverBuilt)('the statistics dashboard (统计分析) for a win
         })
       })
 
-      it('downloads the monthly report as an Excel workbook with the session', async () => {
+      it('downloads this month’s report as an Excel workbook with the window’s figures and its assessment', async () => {
         const href = await page.locator('[data-test=stats-report-download]').getAttribute('href')
         const response = await page.request.get(`${server.url}${href}`)
         expect(response.status()).toBe(200)
         expect(response.headers()['content-type']).toContain('spreadsheetml')
         expect(response.headers()['content-disposition']).toContain('.xlsx')
+        const workbook = new ExcelJS.Workbook()
+        await workbook.xlsx.load(new Uint8Array(await response.body()).buffer)
+        const texts = (sheet: ExcelJS.Worksheet) =>
+          sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : []))
+        const [main] = workbook.worksheets
+        expect(texts(main!)).toEqual(expect.arrayContaining(['人力资源社会保障窗口']))
+        const assessment = workbook.getWorksheet('考评')
+        expect(assessment, 'the 考评 sheet').toBeDefined()
+        expect(texts(assessment!)).toEqual(expect.arrayContaining(['人力资源社会保障窗口']))
       })
     },
   )
