@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import postgres from 'postgres'
 import { acquireDataDirLock } from './data-dir-lock'
+import { withPreparedStatements } from './pglite-prepared'
 import { isUninitialised, loadTemplate } from './pglite-template'
 import * as schema from './schema'
 
@@ -64,7 +65,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 function pgliteDatabase(client: PGlite, location: string, releaseLock: () => Promise<void>): Database {
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(withPreparedStatements(client), { schema }) as unknown as Db,
     kind: 'pglite' as const,
     location,
     async close() {
