@@ -3,6 +3,11 @@
  * gateway → end, started and completed one after another, beside the same database's raw rate
  * of single-row insert transactions measured in the same run.
  * Run: `pnpm bench:engine:db` (PGlite in a temporary folder; also PostgreSQL when DATABASE_URL is set).
+ *
+ * The three loops take turns in `BENCH_ROUNDS` rounds (instances, drizzle's insert transaction,
+ * the prepared insert transaction), so that a machine slowing down or speeding up during the run
+ * weighs on all of them alike; the rates are over all rounds, and `ratio_rounds` gives the
+ * lowest, median and highest ratio of a single round.
  * Prints one JSON line per database, with the statements and transactions one instance costs
  * (counted by a drizzle logger on a second drizzle over the same client; BEGIN/COMMIT not included).
  */
@@ -19,10 +24,12 @@ import { openDatabase, type Database, type Db } from '../src/db/client'
 import * as schema from '../src/db/schema'
 import { migrate } from '../src/db/migrate'
 import { createDrizzleStore } from '../src/engine/drizzle-store'
+import { run } from '../src/engine/statement'
 import { openScratchPostgres } from '../test/databases'
 
 const INSTANCES = Number(process.env.BENCH_INSTANCES ?? 1_000)
 const RAW_TRANSACTIONS = Number(process.env.BENCH_RAW ?? 1_000)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10)
 
 const XML = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:hall="urn:hall:bpmn:1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="D" targetNamespace="urn:hall:bench">
@@ -47,44 +54,73 @@ function counting(database: Database) {
   return { db, counts }
 }
 
+/** Milliseconds `times` calls of `once` take, one after another. */
+async function timed(times: number, once: (i: number) => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  for (let i = 0; i < times; i++) await once(i)
+  return performance.now() - started
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!
+const round3 = (value: number) => Number(value.toFixed(3))
+
 async function bench(name: string, database: Database) {
   try {
     const { db } = database
     await db.execute(sql`create table if not exists bench_raw (id serial primary key, body text not null)`)
-    let started = performance.now()
-    for (let i = 0; i < RAW_TRANSACTIONS; i++) {
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`insert into bench_raw (body) values (${`row ${i}`})`)
-      })
-    }
-    const rawPerSecond = RAW_TRANSACTIONS / ((performance.now() - started) / 1000)
-    await db.execute(sql`drop table bench_raw`)
+    // A single-row insert transaction as drizzle writes it (postgres.js: an unnamed statement,
+    // described first), and as the engine's store runs its statements (prepared, statement.ts).
+    const rawInsert = (i: number) => db.transaction((tx) => tx.execute(sql`insert into bench_raw (body) values (${`row ${i}`})`))
+    const preparedInsert = (i: number) => db.transaction((tx) => run(tx, 'insert into bench_raw (body) values ($1)', [`row ${i}`]))
 
     const at = new Date('2026-09-29T02:00:00Z')
     const counted = counting(database)
     const engine = createEngine({ store: createDrizzleStore(counted.db), clock: { now: () => at } })
     const definition = await engine.deploy(XML)
-    counted.counts.statements = counted.counts.transactions = 0
-    started = performance.now()
-    const cpuBefore = process.cpuUsage()
-    for (let i = 0; i < INSTANCES; i++) {
+    const instance = async (i: number) => {
       const id = await engine.start({ definitionId: definition.id, initiator: 'u0', variables: { days: i % 7 } })
       const [task] = await engine.findTasks({ instanceId: id, status: 'open' })
       await engine.complete(task!.id, { by: 'u1' })
     }
-    const instancesPerSecond = INSTANCES / ((performance.now() - started) / 1000)
-    // CPU of this process only (user + system): PGlite's database runs here too, PostgreSQL's does not.
-    const cpu = process.cpuUsage(cpuBefore)
+    // Warm up each loop (statements prepared, code compiled) before measuring.
+    await timed(50, instance)
+    await timed(50, rawInsert)
+    await timed(50, preparedInsert)
+
+    const perRound = { instances: Math.ceil(INSTANCES / ROUNDS), raw: Math.ceil(RAW_TRANSACTIONS / ROUNDS) }
+    const total = { instances: 0, raw: 0, prepared: 0, cpu: 0 }
+    const ratios: number[] = []
+    counted.counts.statements = counted.counts.transactions = 0
+    for (let round = 0; round < ROUNDS; round++) {
+      const cpuBefore = process.cpuUsage()
+      const instancesMs = await timed(perRound.instances, instance)
+      // CPU of this process only (user + system): PGlite's database runs here too, PostgreSQL's does not.
+      const cpu = process.cpuUsage(cpuBefore)
+      const rawMs = await timed(perRound.raw, rawInsert)
+      total.prepared += await timed(perRound.raw, preparedInsert)
+      total.instances += instancesMs
+      total.raw += rawMs
+      total.cpu += (cpu.user + cpu.system) / 1000
+      ratios.push(perRound.instances / instancesMs / (perRound.raw / rawMs))
+    }
+    const instances = perRound.instances * ROUNDS
+    const rate = (count: number, ms: number) => count / (ms / 1000)
+    const instancesPerSecond = rate(instances, total.instances)
+    const rawPerSecond = rate(perRound.raw * ROUNDS, total.raw)
+    const preparedPerSecond = rate(perRound.raw * ROUNDS, total.prepared)
     console.log(
       JSON.stringify({
         database: name,
-        instances: INSTANCES,
+        instances,
         instances_completed_per_s: Math.round(instancesPerSecond),
         raw_insert_tx_per_s: Math.round(rawPerSecond),
-        ratio: Number((instancesPerSecond / rawPerSecond).toFixed(3)),
-        cpu_ms_per_instance: Number(((cpu.user + cpu.system) / 1000 / INSTANCES).toFixed(2)),
-        statements_per_instance: Number((counted.counts.statements / INSTANCES).toFixed(2)),
-        transactions_per_instance: Number((counted.counts.transactions / INSTANCES).toFixed(2)),
+        ratio: round3(instancesPerSecond / rawPerSecond),
+        ratio_rounds: [round3(Math.min(...ratios)), round3(median(ratios)), round3(Math.max(...ratios))],
+        raw_prepared_insert_tx_per_s: Math.round(preparedPerSecond),
+        ratio_to_prepared: round3(instancesPerSecond / preparedPerSecond),
+        cpu_ms_per_instance: Number((total.cpu / instances).toFixed(2)),
+        statements_per_instance: Number((counted.counts.statements / instances).toFixed(2)),
+        transactions_per_instance: Number((counted.counts.transactions / instances).toFixed(2)),
       }),
     )
   } finally {
