@@ -1,4 +1,5 @@
 import type { HistoryEvent, InstanceState } from '@hall/process-engine'
+import { sql } from 'drizzle-orm'
 import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
 import { at } from './columns'
 
@@ -60,7 +61,9 @@ export const engineTasks = pgTable(
   (t) => [
     index('engine_tasks_instance').on(t.instanceId),
     index('engine_tasks_assignee_status').on(t.assignee, t.status),
-    index('engine_tasks_candidates').using('gin', t.candidates),
+    // Only unassigned tasks are looked up by candidate (`assignee is null and candidates @> …`):
+    // a task with an assignee costs no GIN entry on each insert and update.
+    index('engine_tasks_candidates').using('gin', t.candidates).where(sql`${t.assignee} is null`),
   ],
 )
 
@@ -97,5 +100,14 @@ export const engineHistory = pgTable(
     outcome: text('outcome'),
     data: jsonb('data').$type<NonNullable<HistoryEvent['data']>>(),
   },
-  (t) => [index('engine_history_instance').on(t.instanceId, t.id), index('engine_history_type_at').on(t.type, t.at)],
+  (t) => [
+    index('engine_history_instance').on(t.instanceId, t.id),
+    // The types read across instances (CC inbox, supervision alerts, assessment by month), and
+    // only those: most events (activity entered and completed…) are read by instance, and the
+    // largest table is spared an index entry for each of them. A query by another type across
+    // instances must add its type here.
+    index('engine_history_type_at')
+      .on(t.type, t.at)
+      .where(sql`${t.type} in ('process.cc', 'task.warned', 'task.overdue', 'process.completed', 'process.terminated')`),
+  ],
 )
