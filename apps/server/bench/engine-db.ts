@@ -4,13 +4,17 @@
  * of single-row insert transactions measured in the same run.
  * Run: `pnpm bench:engine:db` (PGlite in a temporary folder; also PostgreSQL when DATABASE_URL is set).
  *
- * The three loops take turns in `BENCH_ROUNDS` rounds (instances, drizzle's insert transaction,
- * the prepared insert transaction), so that a machine slowing down or speeding up during the run
- * weighs on all of them alike; the rates are over all rounds, and `ratio_rounds` gives the
- * lowest, median and highest ratio of a single round.
+ * Four loops take turns in `BENCH_ROUNDS` rounds, so that a machine slowing down or speeding up
+ * during the run weighs on all of them alike: the instances; drizzle's single-row insert
+ * transaction (the raw rate of the target); the same insert prepared, as the store's statements
+ * are; and the statements one instance sent, recorded once and sent again back to back with new
+ * ids and no engine in between (what the database alone costs for an instance: the ceiling of
+ * the ratio). Rates are over all rounds; `ratio_rounds` gives the lowest, median and highest
+ * ratio of a single round.
  * Prints one JSON line per database, with the statements and transactions one instance costs
  * (counted by a drizzle logger on a second drizzle over the same client; BEGIN/COMMIT not included).
  */
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -40,10 +44,16 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
   <bpmn:sequenceFlow id="fd" sourceRef="g" targetRef="e2"/>
 </bpmn:process></bpmn:definitions>`
 
-/** The same database through a drizzle that counts the statements and transactions it runs. */
+/** The same database through a drizzle that counts the statements and transactions it runs, and records them while `recording`. */
 function counting(database: Database) {
   const counts = { statements: 0, transactions: 0 }
-  const logger = { logQuery: () => void counts.statements++ }
+  const recorded = { recording: false, statements: [] as { text: string; params: unknown[] }[] }
+  const logger = {
+    logQuery: (text: string, params: unknown[]) => {
+      counts.statements++
+      if (recorded.recording) recorded.statements.push({ text, params })
+    },
+  }
   const client = (database.db as unknown as { $client: unknown }).$client
   const db = (database.kind === 'pglite' ? drizzlePglite(client as PGlite, { schema, logger }) : drizzlePostgres(client as Sql, { schema, logger })) as unknown as Db
   const transaction = db.transaction.bind(db)
@@ -51,7 +61,7 @@ function counting(database: Database) {
     counts.transactions++
     return transaction(work, config)
   }) as Db['transaction']
-  return { db, counts }
+  return { db, counts, recorded }
 }
 
 /** Milliseconds `times` calls of `once` take, one after another. */
@@ -81,14 +91,26 @@ async function bench(name: string, database: Database) {
       const id = await engine.start({ definitionId: definition.id, initiator: 'u0', variables: { days: i % 7 } })
       const [task] = await engine.findTasks({ instanceId: id, status: 'open' })
       await engine.complete(task!.id, { by: 'u1' })
+      return id
+    }
+    // The statements of one instance, to run again without the engine: what the database alone
+    // costs for them, with the instance's ids (task and token ids begin with it) replaced by new ones.
+    counted.recorded.recording = true
+    const recordedId = await instance(1)
+    counted.recorded.recording = false
+    const recorded = counted.recorded.statements
+    const statementsOnly = async () => {
+      const id = randomUUID()
+      for (const { text, params } of recorded) await run(db, text, params.map((value) => (typeof value === 'string' ? value.replaceAll(recordedId, id) : value)))
     }
     // Warm up each loop (statements prepared, code compiled) before measuring.
     await timed(50, instance)
+    await timed(50, statementsOnly)
     await timed(50, rawInsert)
     await timed(50, preparedInsert)
 
     const perRound = { instances: Math.ceil(INSTANCES / ROUNDS), raw: Math.ceil(RAW_TRANSACTIONS / ROUNDS) }
-    const total = { instances: 0, raw: 0, prepared: 0, cpu: 0 }
+    const total = { instances: 0, raw: 0, prepared: 0, statementsOnly: 0, cpu: 0 }
     const ratios: number[] = []
     counted.counts.statements = counted.counts.transactions = 0
     for (let round = 0; round < ROUNDS; round++) {
@@ -98,6 +120,7 @@ async function bench(name: string, database: Database) {
       const cpu = process.cpuUsage(cpuBefore)
       const rawMs = await timed(perRound.raw, rawInsert)
       total.prepared += await timed(perRound.raw, preparedInsert)
+      total.statementsOnly += await timed(perRound.instances, statementsOnly)
       total.instances += instancesMs
       total.raw += rawMs
       total.cpu += (cpu.user + cpu.system) / 1000
@@ -118,6 +141,8 @@ async function bench(name: string, database: Database) {
         ratio_rounds: [round3(Math.min(...ratios)), round3(median(ratios)), round3(Math.max(...ratios))],
         raw_prepared_insert_tx_per_s: Math.round(preparedPerSecond),
         ratio_to_prepared: round3(instancesPerSecond / preparedPerSecond),
+        statements_only_per_s: Math.round(rate(instances, total.statementsOnly)),
+        ratio_statements_only: round3(rate(instances, total.statementsOnly) / rawPerSecond),
         cpu_ms_per_instance: Number((total.cpu / instances).toFixed(2)),
         statements_per_instance: Number((counted.counts.statements / instances).toFixed(2)),
         transactions_per_instance: Number((counted.counts.transactions / instances).toFixed(2)),
