@@ -89,6 +89,37 @@ describe('PGlite with prepared statements', () => {
     expect(counted).toBe(2)
   })
 
+  it('runs a waiting statement as soon as the open transaction ends, before the transactions queued after it', async () => {
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const first = prepared.transaction(async (tx) => {
+      await tx.query('insert into t (name) values ($1)', ['first'])
+      await held
+    })
+    const second = prepared.transaction((tx) => tx.query('insert into t (name) values ($1)', ['second']))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const names = prepared.query<{ name: string }>('select name from t order by id')
+    release()
+    expect((await names).rows).toEqual([{ name: 'first' }])
+    await Promise.all([first, second])
+    expect((await prepared.query('select count(*)::int as n from t')).rows).toEqual([{ n: 2 }])
+  })
+
+  it('lets the event loop turn during a long run of statements', async () => {
+    let turns = 0
+    const tick = () => {
+      turns++
+      if (running) setImmediate(tick)
+    }
+    let running = true
+    setImmediate(tick)
+    const until = performance.now() + 100
+    // Each statement answers at once: without pauses the loop would never leave the promise queue.
+    while (performance.now() < until) await prepared.query('select 1')
+    running = false
+    expect(turns).toBeGreaterThanOrEqual(5)
+  })
+
   it('fails the rest of a transaction after an error and rolls it back, as query() does', async () => {
     const failed = await prepared
       .transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import { protocol, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite'
+import { Turns } from './pglite-turns'
 import { bindExecuteSync, readReply, type Reply } from './pglite-wire'
 
 /**
@@ -7,9 +8,9 @@ import { bindExecuteSync, readReply, type Reply } from './pglite-wire'
  * PGlite's own `query()` spends most of a small statement's time around it rather than in it:
  * six calls into the WebAssembly PostgreSQL (parse, describe, bind, describe, execute, sync),
  * a parse and plan of the text every time, and a copy of its parser map (some 200 entries) for
- * every query that passes `parsers`, which drizzle always does. Measured here on an indexed
- * select of one row: 490 µs through `query()` as drizzle calls it, 100 µs as a prepared
- * statement run by one call (bind, execute, sync). So each distinct statement text is parsed,
+ * every query that passes `parsers`, which drizzle always does (an indexed one-row select took
+ * about five times as long through `query()` as prepared and run by one call; the engine's
+ * benchmark doubled, docs/benchmarks.md). So each distinct statement text is parsed,
  * described and planned once (one call), then every run is one call; values are serialized and
  * rows parsed by PGlite's own serializers and parsers, as `query()` would, so results are the same.
  *
@@ -18,7 +19,9 @@ import { bindExecuteSync, readReply, type Reply } from './pglite-wire'
  *   closed); other statements (DDL of migrations, `savepoint`…) run as the unnamed statement,
  *   still in two calls rather than six.
  * - Statements run under PGlite's own locks, as `query()` does: outside a transaction they wait
- *   for any open one, inside `transaction()` they take the query lock only.
+ *   for the open one to end, inside `transaction()` they take the query lock only; but a
+ *   statement waits for the transaction open now only, not for every one queued after it
+ *   ({@link Turns}).
  * - A prepared statement the server no longer knows, or whose result columns changed under it
  *   (DDL since it was prepared), is prepared again; outside a transaction the statement is then
  *   run again, inside one the error stands (the transaction is aborted anyway).
@@ -27,20 +30,23 @@ import { bindExecuteSync, readReply, type Reply } from './pglite-wire'
  *   not use on PGlite (its live bus is in-process there).
  */
 export function withPreparedStatements(pg: PGlite): PGlite {
-  const statements = new PreparedStatements(pg)
+  const turns = new Turns()
+  const statements = new PreparedStatements(pg, turns)
   const query = (text: string, params: unknown[] = [], options?: QueryOptions) =>
     options?.blob ? pg.query(text, params, options) : statements.runAlone(text, params, options)
   const transaction = <T>(work: (tx: Transaction) => Promise<T>) =>
-    pg.transaction((tx) =>
-      work(
-        Object.create(tx, {
-          query: {
-            value: (text: string, params: unknown[] = [], options?: QueryOptions) => {
-              if (tx.closed) throw new Error('Transaction is closed')
-              return options?.blob ? tx.query(text, params, options) : statements.run(text, params, options, true)
+    turns.transaction(() =>
+      pg.transaction((tx) =>
+        work(
+          Object.create(tx, {
+            query: {
+              value: (text: string, params: unknown[] = [], options?: QueryOptions) => {
+                if (tx.closed) throw new Error('Transaction is closed')
+                return options?.blob ? tx.query(text, params, options) : statements.run(text, params, options, true)
+              },
             },
-          },
-        }) as Transaction,
+          }) as Transaction,
+        ),
       ),
     )
   return new Proxy(pg, {
@@ -84,18 +90,28 @@ class PreparedStatements {
   private closing: string[] = []
   private counter = 0
 
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly turns: Turns,
+  ) {}
 
   /**
    * A statement outside any transaction. PGlite's `query()` takes its transaction lock and then
    * its query lock; the query lock alone is enough while no transaction block is open, since
-   * under it no other statement (a BEGIN included) can run. Inside another caller's open
-   * block it waits for the transaction lock, as `query()` would.
+   * under it no other statement (a BEGIN included) can run. While one of our transactions is
+   * open it waits for that one to end (see {@link Turns}); inside a block opened otherwise, for
+   * PGlite's transaction lock, as `query()` would.
    */
   async runAlone(text: string, params: unknown[], options: QueryOptions | undefined): Promise<Results<never>> {
-    if (this.pg.closed) throw new Error('PGlite is closed')
-    const result = await this.run(text, params, options, false, () => this.pg.isInTransaction())
-    return result === IN_TRANSACTION ? this.pg._runExclusiveTransaction(() => this.run(text, params, options, false)) : result
+    for (;;) {
+      if (this.pg.closed) throw new Error('PGlite is closed')
+      const result = await this.run(text, params, options, false, () => this.pg.isInTransaction())
+      if (result !== IN_TRANSACTION) {
+        await this.turns.pause()
+        return result
+      }
+      if (!(await this.turns.waitForRunning())) return this.pg._runExclusiveTransaction(() => this.run(text, params, options, false))
+    }
   }
 
   /**
