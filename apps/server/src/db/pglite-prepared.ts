@@ -69,7 +69,7 @@ const DML = /^\s*(select|insert|update|delete|with)\b/i
 /** A message from the server, as PGlite's protocol parser gives it. */
 type BackendMessage = Parameters<Parameters<InstanceType<typeof protocol.Parser>['parse']>[1]>[0]
 
-/** What {@link PreparedStatements.run} answers when it found another caller's transaction block open. */
+/** What a statement run alone answers, having run nothing, when it found a transaction block open. */
 const IN_TRANSACTION = Symbol('in transaction')
 
 const INVALID_STATEMENT_NAME = '26000'
@@ -105,7 +105,7 @@ class PreparedStatements {
   async runAlone(text: string, params: unknown[], options: QueryOptions | undefined): Promise<Results<never>> {
     for (;;) {
       if (this.pg.closed) throw new Error('PGlite is closed')
-      const result = await this.run(text, params, options, false, () => this.pg.isInTransaction())
+      const result = await this.pg._runExclusiveQuery<Results<never> | typeof IN_TRANSACTION>(() => (this.pg.isInTransaction() ? Promise.resolve(IN_TRANSACTION) : this.locked(text, params, options, false)))
       if (result !== IN_TRANSACTION) {
         await this.turns.pause()
         return result
@@ -114,28 +114,25 @@ class PreparedStatements {
     }
   }
 
-  /**
-   * `text` with `params`, under the query lock (the caller holds the transaction lock when it
-   * must); `IN_TRANSACTION`, having run nothing, when `unless` holds under that lock.
-   */
-  run(text: string, params: unknown[], options: QueryOptions | undefined, inTransaction: boolean): Promise<Results<never>>
-  run(text: string, params: unknown[], options: QueryOptions | undefined, inTransaction: boolean, unless: () => boolean): Promise<Results<never> | typeof IN_TRANSACTION>
-  run(text: string, params: unknown[], options: QueryOptions | undefined, inTransaction: boolean, unless?: () => boolean): Promise<Results<never> | typeof IN_TRANSACTION> {
-    return this.pg._runExclusiveQuery(async () => {
-      if (unless?.()) return IN_TRANSACTION
-      try {
-        return await this.execute(text, params, options)
-      } catch (error) {
-        if (!(error instanceof protocol.messages.DatabaseError) || !this.stale(error, text, options)) throw fail(error, text, params, options)
-        // Outside a transaction the failed statement changed nothing: run it again, prepared anew.
-        if (inTransaction || this.pg.isInTransaction()) throw fail(error, text, params, options)
-        return await this.execute(text, params, options).catch((again: unknown) => {
-          throw fail(again, text, params, options)
-        })
-      } finally {
-        if (!inTransaction) await this.pg.syncToFs()
-      }
-    })
+  /** `text` with `params`, under the query lock (the caller holds the transaction lock when it must). */
+  run(text: string, params: unknown[], options: QueryOptions | undefined, inTransaction: boolean): Promise<Results<never>> {
+    return this.pg._runExclusiveQuery(() => this.locked(text, params, options, inTransaction))
+  }
+
+  /** Run `text`, the query lock held; a statement the server lost or outdated is prepared again. */
+  private async locked(text: string, params: unknown[], options: QueryOptions | undefined, inTransaction: boolean): Promise<Results<never>> {
+    try {
+      return await this.execute(text, params, options)
+    } catch (error) {
+      if (!(error instanceof protocol.messages.DatabaseError) || !this.stale(error, text, options)) throw fail(error, text, params, options)
+      // Outside a transaction the failed statement changed nothing: run it again, prepared anew.
+      if (inTransaction || this.pg.isInTransaction()) throw fail(error, text, params, options)
+      return await this.execute(text, params, options).catch((again: unknown) => {
+        throw fail(again, text, params, options)
+      })
+    } finally {
+      if (!inTransaction) await this.pg.syncToFs()
+    }
   }
 
   private async execute(text: string, params: unknown[], options: QueryOptions | undefined): Promise<Results<never>> {

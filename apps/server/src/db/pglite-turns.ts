@@ -16,8 +16,8 @@ export class Turns {
   private running: Promise<void> | undefined
   /** Settles when the last transaction queued has ended: the next one starts after it. */
   private last: Promise<void> = Promise.resolve()
-  /** Statements waiting for the transaction running now to end. */
-  private waiting = 0
+  /** Whether statements wait for the transaction running now to end. */
+  private awaited = false
   /** When the statements running since the event loop last turned began; none after it turned. */
   private sliceStart: number | undefined
 
@@ -36,10 +36,10 @@ export class Turns {
       // The statements that waited for this transaction ask for PGlite's query lock now, in this
       // turn of the event loop; the next transaction's BEGIN asks for it in the next one. So does
       // it when the event loop is due a turn (see pause()).
-      const waited = this.waiting
-      this.waiting = 0
+      const awaited = this.awaited
+      this.awaited = false
       ended()
-      if (waited || this.sliceOver()) setImmediate(done)
+      if (awaited || this.sliceOver()) setImmediate(done)
       else done()
     }
   }
@@ -47,16 +47,17 @@ export class Turns {
   /** Wait for the transaction running now to end; false (at once) when none of ours runs. */
   async waitForRunning(): Promise<boolean> {
     if (!this.running) return false
-    this.waiting++
+    this.awaited = true
     await this.running
     return true
   }
 
   /**
    * After a statement (and a transaction, before the next one starts): when statements have run
-   * for more than {@link SLICE_MS} without the event loop turning, wait for it to turn once. PGlite runs in this thread and answers synchronously,
-   * so a chain of requests handing the lock to each other runs as one long stretch of promise
-   * callbacks during which no request is read and no answer sent; this gives them a turn.
+   * for more than {@link SLICE_MS} without the event loop turning, wait for it to turn once.
+   * PGlite runs in this thread and answers synchronously, so a chain of requests handing the lock
+   * to each other runs as one long stretch of promise callbacks during which no request is read
+   * and no answer sent; this gives them a turn.
    */
   async pause(): Promise<void> {
     if (this.sliceOver()) await new Promise((resolve) => setImmediate(resolve))

@@ -1,12 +1,11 @@
-import { types, type QueryOptions } from '@electric-sql/pglite'
-import { DrizzleQueryError, getTableColumns, getTableName, type Column } from 'drizzle-orm'
-import type { PgTable } from 'drizzle-orm/pg-core'
+import { getTableColumns, getTableName, type Column } from 'drizzle-orm'
+import type { PgSession, PgTable } from 'drizzle-orm/pg-core'
 import type { Db } from '../db/client'
 
 /**
- * The engine's hot statements as SQL text written here, run on the driver of drizzle's session
- * (so its logger, driver and transaction still apply) without drizzle's query building, which
- * cost more CPU than the engine itself (about 1 ms an instance: a walk over every chunk and parameter).
+ * The engine's hot statements as SQL text written here, run through drizzle's session (so its
+ * logger, driver and transaction still apply) without drizzle's query building, which cost more
+ * CPU than the engine itself (about 1 ms an instance: a walk over every chunk and parameter).
  * Values go through the columns' own drizzle mappings both ways, so rows read and written are
  * the same as drizzle's.
  */
@@ -51,56 +50,32 @@ export class Params {
 }
 
 /**
- * Statement texts postgres.js keeps prepared (a named statement per connection, parsed and planned
- * once, and no describe round trip before each run). Bounded, since batch texts vary with their
- * row counts: past the bound, new texts run unnamed as drizzle runs them. (PGlite keeps its own.)
+ * Statement texts the driver keeps prepared (PostgreSQL: a named statement per connection, parsed
+ * and planned once, and no describe round trip before each run). Bounded, since batch texts vary
+ * with their row counts: past the bound, new texts run unnamed as drizzle runs them.
  */
 const prepared = new Set<string>()
 const MAX_PREPARED = 200
 /** Longer texts (big batches, a storm's) are rare shapes: not worth a server-side statement. */
 const MAX_PREPARED_LENGTH = 4_000
 
-/** Whether `text` runs as a statement the driver keeps prepared (remembered on first use while there is room). */
-function keptPrepared(text: string): boolean {
-  if (prepared.has(text)) return true
-  if (prepared.size >= MAX_PREPARED || text.length > MAX_PREPARED_LENGTH) return false
+function preparedName(text: string): string | undefined {
+  if (prepared.has(text)) return 'hall_engine'
+  if (prepared.size >= MAX_PREPARED || text.length > MAX_PREPARED_LENGTH) return undefined
   prepared.add(text)
-  return true
+  return 'hall_engine'
 }
 
-/**
- * The driver drizzle holds for `db` (the database, or the client of an open transaction or
- * savepoint) and its logger. Statements go to the driver directly: drizzle's prepared-query
- * wrapper, built anew for every statement, cost more than the statement's own driver work.
- */
-interface DriverSession {
-  client: { unsafe?: PostgresUnsafe; query?: PgliteQuery }
-  logger: { logQuery(query: string, params: unknown[]): void }
-}
-type PostgresUnsafe = (text: string, params: unknown[], options: { prepare: boolean }) => Promise<Record<string, unknown>[]>
-type PgliteQuery = (text: string, params: unknown[], options: QueryOptions) => Promise<{ rows: Record<string, unknown>[] }>
-
-/**
- * PGlite's answer as drizzle's PGlite driver asks for it: dates, times and intervals (and their
- * arrays) as the text PostgreSQL sends, which the columns' own mappings then read, as postgres.js
- * (configured by drizzle) gives them.
- */
-const PGLITE_OPTIONS: QueryOptions = {
-  rowMode: 'object',
-  parsers: Object.fromEntries([types.TIMESTAMP, types.TIMESTAMPTZ, types.INTERVAL, types.DATE, 1231, 1115, 1185, 1187, 1182].map((type) => [type, (value: string) => value])),
-}
+type Session = Pick<PgSession, 'prepareQuery'>
 
 /** Run `text` with `params` on `db` (the database or an open transaction); the rows it returns, as the driver gives them. */
 export async function run(db: Db, text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-  const { client, logger } = (db as unknown as { session: DriverSession }).session
-  logger.logQuery(text, params)
-  try {
-    // PGlite prepares every statement itself (db/pglite-prepared.ts).
-    return client.unsafe ? await client.unsafe(text, params, { prepare: keptPrepared(text) }) : (await client.query!(text, params, PGLITE_OPTIONS)).rows
-  } catch (error) {
-    // As drizzle reports a failed statement, so that callers read the same error either way.
-    throw new DrizzleQueryError(text, params, error as Error)
-  }
+  const session = (db as unknown as { session: Session }).session
+  // The name only switches postgres.js to a prepared statement; postgres.js names it itself.
+  const result = (await session.prepareQuery({ sql: text, params }, undefined, preparedName(text), false).execute()) as
+    | Record<string, unknown>[]
+    | { rows: Record<string, unknown>[] }
+  return Array.isArray(result) ? result : result.rows
 }
 
 /** A row read by {@link run} as drizzle would give it: properties named and values mapped by `table`'s columns. */
